@@ -1,0 +1,79 @@
+#pragma once
+
+#include "EngineCommand.h"
+#include "LinearRamp.h"
+#include "PlanExchange.h"
+#include "SpscQueue.h"
+#include "Transport.h"
+
+#include <cstdint>
+
+namespace foldback
+{
+
+/** The real-time cue-mix engine: live inputs, backing tracks, click and talkback in;
+    one limited cue mix per performer out.
+
+    Three lanes reach the audio thread, and it never locks, allocates, frees or waits:
+    - structure: immutable Plans through plans() (publish on the message thread);
+    - continuous values: the atomics inside the latest Plan, ramped per sample;
+    - events: pushCommand(), stamped with the engine sample they take effect at.
+
+    The same engine is driven by the live device, by `render`, by `bench` and by tests. */
+class Engine
+{
+public:
+    /** Frames rendered at once; larger device blocks are split (output does not change). */
+    static constexpr int maxFramesPerSegment = 512;
+
+    /** Message thread, while no audio callback runs. */
+    void prepare (double sampleRate);
+
+    double getSampleRate() const noexcept      { return sampleRate; }
+    int getGainRampSamples() const noexcept    { return gainRampSamples; }
+
+    /** Message thread: the structure lane. */
+    PlanExchange& plans() noexcept             { return planExchange; }
+
+    /** Message thread (the single producer): queues an event. False if the queue is full. */
+    bool pushCommand (const EngineCommand& command) noexcept { return commands.push (command); }
+
+    /** Audio thread: renders one device block. inputs/outputs are the device's channels
+        (any may be nullptr). Wait-free, no allocation, no locks, no I/O. */
+    void processBlock (const float* const* inputs, int numInputs,
+                       float* const* outputs, int numOutputs, int numFrames) noexcept;
+
+    /** Any thread: frames processed since prepare(), for stamping commands. */
+    std::int64_t readEngineSampleClock() const noexcept { return displayClock.load(); }
+
+    /** Any thread. */
+    const Transport& getTransport() const noexcept { return transport; }
+
+    /** Any thread: whether talkback is held, as the audio thread last saw it. */
+    bool readTalkbackForDisplay() const noexcept { return displayTalkback.load(); }
+
+private:
+    void applyDueCommands() noexcept;
+    int framesBeforeNextCommand (int wanted) const noexcept;
+    void renderSegment (Plan& plan, const float* const* inputs, int numInputs,
+                        float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
+    void renderSources (Plan& plan, const float* const* inputs, int numInputs, int offset, int numFrames) noexcept;
+    void renderMix (PlanMix& mix, const Plan& plan, int numFrames) noexcept;
+
+    double sampleRate = 48000.0;
+    int gainRampSamples = 960;
+    int talkbackRampSamples = 480;
+
+    PlanExchange planExchange;
+    SpscQueue<EngineCommand, 256> commands;
+    Transport transport;
+
+    std::int64_t engineClock = 0;
+    bool talkbackHeld = false;
+    LinearRamp talkbackGate;
+
+    RelaxedAtomic<std::int64_t> displayClock { 0 };
+    RelaxedAtomic<bool> displayTalkback { false };
+};
+
+} // namespace foldback

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "RelaxedAtomic.h"
+
+namespace foldback
+{
+
+/** Peak and RMS of one source or one mix output, written by the audio thread once per
+    block and read by any number of displays at their own rate. The peak falls back at a
+    fixed rate and the RMS is a 300 ms average, so readers never reset anything and two
+    readers never steal each other's peaks.
+
+    update(): audio thread only, wait-free. read*(): any thread, wait-free. */
+class LevelMeter
+{
+public:
+    /** Message thread, before use: sets the ballistics for a sample rate. */
+    void prepare (double sampleRate) noexcept;
+
+    /** Audio thread: folds one block of up to two channels into the meter. */
+    void update (const float* const* channels, int numChannels, int numFrames) noexcept;
+
+    /** Audio thread: carries ballistics over from the same meter in an earlier plan. */
+    void continueFrom (const LevelMeter& previous) noexcept;
+
+    float readPeak() const noexcept { return peak.load(); }
+    float readRms() const noexcept  { return rms.load(); }
+
+private:
+    RelaxedAtomic<float> peak { 0.0f };
+    RelaxedAtomic<float> rms { 0.0f };
+    float meanSquare = 0.0f;
+    float heldPeak = 0.0f;
+    double samplesPerSecond = 48000.0;
+    int cachedFrames = -1;
+    float peakFallPerBlock = 1.0f;
+    float rmsCoefficientPerBlock = 1.0f;
+};
+
+} // namespace foldback

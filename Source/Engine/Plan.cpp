@@ -1,0 +1,92 @@
+#include "Plan.h"
+
+namespace foldback
+{
+
+Plan::Plan (double rate, int maxFramesPerSegment)
+    : sampleRate (rate), maxFrames (maxFramesPerSegment)
+{
+}
+
+void Plan::finalise()
+{
+    std::size_t channelsNeeded = 0;
+    for (const auto& source : sources)
+        channelsNeeded += static_cast<std::size_t> (source.numChannels);
+    channelsNeeded += 2 * mixes.size();
+
+    samplePool.assign (channelsNeeded * static_cast<std::size_t> (maxFrames), 0.0f);
+    float* next = samplePool.data();
+
+    auto take = [&next, this]
+    {
+        float* block = next;
+        next += maxFrames;
+        return block;
+    };
+
+    talkbackSourceIndex = -1;
+
+    for (std::size_t i = 0; i < sources.size(); ++i)
+    {
+        auto& source = sources[i];
+        source.channels = { take(), source.numChannels > 1 ? take() : nullptr };
+        source.meter.prepare (sampleRate);
+        if (source.kind == SourceKind::talkback)
+            talkbackSourceIndex = static_cast<int> (i);
+    }
+
+    for (auto& mix : mixes)
+    {
+        mix.bus = { take(), take() };
+        mix.meter.prepare (sampleRate);
+        mix.limiter.prepare (sampleRate);
+        mix.master.reset (mix.targetMaster.load());
+        mix.programme.reset (1.0f);
+
+        for (auto& send : mix.sends)
+        {
+            send.left.reset (send.targetLeft.load());
+            send.right.reset (send.targetRight.load());
+            send.isTalkback = sources[static_cast<std::size_t> (send.sourceIndex)].kind == SourceKind::talkback;
+        }
+    }
+}
+
+void Plan::continueFrom (const Plan& previous) noexcept
+{
+    const auto previousSources = previous.sources.size();
+    for (auto& source : sources)
+        if (source.carryFrom >= 0 && static_cast<std::size_t> (source.carryFrom) < previousSources)
+            source.meter.continueFrom (previous.sources[static_cast<std::size_t> (source.carryFrom)].meter);
+
+    for (auto& mix : mixes)
+    {
+        if (mix.carryFrom < 0 || static_cast<std::size_t> (mix.carryFrom) >= previous.mixes.size())
+        {
+            mix.master.reset (0.0f); // a mix that is new while audio runs fades in
+            continue;
+        }
+
+        const auto& old = previous.mixes[static_cast<std::size_t> (mix.carryFrom)];
+        mix.master = old.master;
+        mix.programme = old.programme;
+        mix.limiter.continueFrom (old.limiter);
+        mix.meter.continueFrom (old.meter);
+
+        for (auto& send : mix.sends)
+        {
+            if (send.carryFrom < 0 || static_cast<std::size_t> (send.carryFrom) >= old.sends.size())
+            {
+                send.left.reset (0.0f); // a new send fades in rather than jumping in
+                send.right.reset (0.0f);
+                continue;
+            }
+            const auto& oldSend = old.sends[static_cast<std::size_t> (send.carryFrom)];
+            send.left = oldSend.left;
+            send.right = oldSend.right;
+        }
+    }
+}
+
+} // namespace foldback

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "LevelMeter.h"
+#include "LinearRamp.h"
+#include "RelaxedAtomic.h"
+#include "SafetyLimiter.h"
+#include "TimelineSource.h"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace foldback
+{
+
+enum class SourceKind
+{
+    liveInput,
+    backingTrack,
+    click,
+    talkback
+};
+
+/** One signal every mix can take a send from. */
+struct PlanSource
+{
+    SourceKind kind = SourceKind::liveInput;
+    int numChannels = 1;                               ///< 1 or 2
+    std::array<int, 2> deviceInputChannels { -1, -1 }; ///< 0-based; live inputs and talkback
+    std::shared_ptr<TimelineSource> timeline;          ///< backing tracks and the click
+    int carryFrom = -1;                                ///< same source in the previous plan
+    LevelMeter meter;
+    std::array<float*, 2> channels { nullptr, nullptr };
+};
+
+/** One source's contribution to one mix. The targets are linear gains computed on the
+    message thread from gain, pan, mute and solo; the ramps follow them per sample. */
+struct PlanSend
+{
+    int sourceIndex = 0;
+    RelaxedAtomic<float> targetLeft { 0.0f };  ///< gain of the source's left (or only) channel
+    RelaxedAtomic<float> targetRight { 0.0f }; ///< to the right output (mono source) or of the right channel
+    LinearRamp left, right;
+    bool isTalkback = false;
+    int carryFrom = -1;
+};
+
+/** One performer's cue mix. */
+struct PlanMix
+{
+    int numOutputChannels = 2;                          ///< 1 (mono) or 2
+    std::array<int, 2> deviceOutputChannels { -1, -1 }; ///< 0-based; -1 is not routed
+    std::vector<PlanSend> sends;
+    RelaxedAtomic<float> targetMaster { 1.0f };
+    RelaxedAtomic<float> limiterCeiling { 1.0f };       ///< linear; engineer's setting only
+    RelaxedAtomic<float> talkbackDim { 1.0f };          ///< programme gain while talkback is held
+    LinearRamp master, programme;
+    SafetyLimiter limiter;
+    LevelMeter meter;
+    RelaxedAtomic<float> limiterGain { 1.0f };          ///< for display: 1 = no reduction
+    int carryFrom = -1;
+    std::array<float*, 2> bus { nullptr, nullptr };
+};
+
+/** Everything the audio thread needs, compiled from the Session on the message thread:
+    arrays, preallocated buffers, no strings and no maps. Published whole and never
+    changed in structure afterwards; only its atomics are written while it is live. */
+class Plan
+{
+public:
+    Plan (double sampleRate, int maxFramesPerSegment);
+
+    /** Message thread, after filling sources and mixes and before publishing: allocates
+        the buffers, prepares meters and limiters, and starts every ramp at its target. */
+    void finalise();
+
+    /** Audio thread, when this plan replaces `previous`: carries ramps, limiter gains and
+        meter ballistics over so a structural change never clicks. */
+    void continueFrom (const Plan& previous) noexcept;
+
+    double getSampleRate() const noexcept   { return sampleRate; }
+    int getMaxFramesPerSegment() const noexcept { return maxFrames; }
+    int getTalkbackSourceIndex() const noexcept { return talkbackSourceIndex; }
+
+    std::vector<PlanSource> sources;
+    std::vector<PlanMix> mixes;
+
+private:
+    double sampleRate;
+    int maxFrames;
+    int talkbackSourceIndex = -1;
+    std::vector<float> samplePool;
+};
+
+} // namespace foldback

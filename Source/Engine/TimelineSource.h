@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+
+namespace foldback
+{
+
+/** Where the transport is for one stretch of frames, handed to every timeline source.
+    Within one segment the timeline is contiguous: the engine splits blocks at loop wraps,
+    at the end of a count-in and at queued commands. */
+struct TimelineSegment
+{
+    std::int64_t position = 0;      ///< timeline sample of the first frame (0 = bar 1 beat 1)
+    bool rolling = false;           ///< the timeline advances (false: stopped or counting in)
+    bool countingIn = false;        ///< a count-in is sounding; the timeline waits at `position`
+    std::int64_t countInElapsed = 0; ///< samples of count-in already played before this segment
+    std::int64_t countInLength = 0;  ///< the whole count-in, in samples
+    bool relocated = false;         ///< the play head jumped just before this segment
+};
+
+/** A source whose audio follows the transport: a backing track or the click.
+    Owned through the Plan by shared pointer, so it is destroyed on the message thread. */
+class TimelineSource
+{
+public:
+    virtual ~TimelineSource() = default;
+
+    /** Audio thread: writes numFrames frames of each channel for the segment.
+        Wait-free, no allocation, no I/O. */
+    virtual void renderSegment (const TimelineSegment& segment, float* const* channels,
+                                int numChannels, int numFrames) noexcept = 0;
+};
+
+} // namespace foldback
