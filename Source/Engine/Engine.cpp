@@ -2,6 +2,7 @@
 
 #include "AudioMath.h"
 #include "MixKernels.h"
+#include "MixTerms.h"
 #include "ScopedFlushDenormals.h"
 
 #include <algorithm>
@@ -175,66 +176,131 @@ void Engine::renderSources (Plan& plan, const float* const* inputs, int numInput
     }
 }
 
-void Engine::renderMix (PlanMix& mix, const Plan& plan, int numFrames) noexcept
+void Engine::renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept
 {
+    const int numChannels = mix.numOutputChannels > 1 ? 2 : 1;
+
+    bool rebuild = mix.termsNeedRebuild;
+    for (auto& send : mix.sends)
+    {
+        const float left = send.targetLeft.load();
+        const float right = send.targetRight.load();
+        if (left != send.left.getTarget() || right != send.right.getTarget())
+        {
+            send.left.setTarget (left, gainRampSamples);
+            send.right.setTarget (right, gainRampSamples);
+            rebuild = true;
+        }
+    }
+
+    if (rebuild)
+        mix.termsNeedRebuild = buildTerms (mix, plan, numFrames);
+
     float* left = mix.bus[0];
-    float* right = mix.numOutputChannels > 1 ? mix.bus[1] : nullptr;
+    float* right = numChannels > 1 ? mix.bus[1] : nullptr;
     const auto bytes = sizeof (float) * static_cast<std::size_t> (numFrames);
+
+    auto accumulate = [&] (const std::vector<MixTerm>& terms, int count)
+    {
+        if (right != nullptr)
+            kernels::accumulateStereo (left, right, terms.data(), count, numFrames);
+        else
+            kernels::accumulateMono (left, terms.data(), count, numFrames);
+    };
 
     std::memset (left, 0, bytes);
     if (right != nullptr)
         std::memset (right, 0, bytes);
-
-    bool receivesTalkback = false;
-
-    auto addSend = [&] (PlanSend& send)
-    {
-        send.left.setTarget (send.targetLeft.load(), gainRampSamples);
-        send.right.setTarget (send.targetRight.load(), gainRampSamples);
-
-        const auto& source = plan.sources[static_cast<std::size_t> (send.sourceIndex)];
-
-        if (right == nullptr)
-        {
-            kernels::addScaled (left, source.channels[0], numFrames, send.left);
-            if (source.numChannels > 1)
-                kernels::addScaled (left, source.channels[1], numFrames, send.right);
-        }
-        else if (source.numChannels > 1)
-        {
-            kernels::addScaled (left, source.channels[0], numFrames, send.left);
-            kernels::addScaled (right, source.channels[1], numFrames, send.right);
-        }
-        else
-        {
-            kernels::addPanned (left, right, source.channels[0], numFrames, send.left, send.right);
-        }
-    };
-
-    for (auto& send : mix.sends)
-    {
-        if (send.isTalkback)
-        {
-            receivesTalkback = receivesTalkback || send.targetLeft.load() > 0.0f || send.targetRight.load() > 0.0f;
-            continue;
-        }
-        addSend (send);
-    }
+    accumulate (mix.programmeTerms, mix.programmeTermCount);
 
     // Programme dims under talkback only in the mixes that hear the talkback.
-    mix.programme.setTarget (talkbackHeld && receivesTalkback ? mix.talkbackDim.load() : 1.0f, talkbackRampSamples);
+    mix.programme.setTarget (talkbackHeld && mix.receivesTalkback ? mix.talkbackDim.load() : 1.0f, talkbackRampSamples);
     kernels::applyGainStereo (left, right, numFrames, mix.programme);
 
-    for (auto& send : mix.sends)
-        if (send.isTalkback)
-            addSend (send);
+    accumulate (mix.talkbackTerms, mix.talkbackTermCount);
 
     mix.master.setTarget (mix.targetMaster.load(), gainRampSamples);
     kernels::applyGainStereo (left, right, numFrames, mix.master);
 
     mix.limiter.process (left, right, numFrames, mix.limiterCeiling.load());
     mix.limiterGain.store (mix.limiter.getLastBlockMinimumGain());
-    mix.meter.update (mix.bus.data(), mix.numOutputChannels, numFrames);
+    mix.meter.update (mix.bus.data(), numChannels, numFrames);
+}
+
+bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
+{
+    const bool stereoMix = mix.numOutputChannels > 1;
+    float* nextRampedGains = plan.rampedGainScratch.data();
+    bool anyRamping = false;
+
+    mix.programmeTermCount = 0;
+    mix.talkbackTermCount = 0;
+    mix.receivesTalkback = false;
+
+    // A ramping gain is written out per sample (advancing the ramp exactly numFrames
+    // steps); a steady one stays a scalar.
+    auto setGain = [&] (MixTerm& term, int channel, LinearRamp& gain)
+    {
+        if (gain.isRamping())
+        {
+            anyRamping = true;
+            for (int i = 0; i < numFrames; ++i)
+                nextRampedGains[i] = gain.next();
+            term.rampedGains[channel] = nextRampedGains;
+            nextRampedGains += numFrames;
+        }
+        else
+        {
+            term.gain[channel] = gain.getCurrent();
+        }
+    };
+
+    auto add = [&] (bool talkback, const MixTerm& term)
+    {
+        if (talkback)
+            mix.talkbackTerms[static_cast<std::size_t> (mix.talkbackTermCount++)] = term;
+        else
+            mix.programmeTerms[static_cast<std::size_t> (mix.programmeTermCount++)] = term;
+    };
+
+    // Adding +-0 changes no bit of a bus (it never holds -0), so a send that rests at zero
+    // on every channel it feeds is left out, and one zero side of a pair costs nothing wrong.
+    auto silent = [] (const LinearRamp& gain) { return ! gain.isRamping() && gain.getCurrent() == 0.0f; };
+
+    for (auto& send : mix.sends)
+    {
+        const auto& source = plan.sources[static_cast<std::size_t> (send.sourceIndex)];
+        const bool talkback = send.isTalkback;
+        if (talkback)
+            mix.receivesTalkback = mix.receivesTalkback || send.left.getTarget() > 0.0f || send.right.getTarget() > 0.0f;
+
+        if (stereoMix)
+        {
+            if (silent (send.left) && silent (send.right))
+                continue;
+            MixTerm term;
+            term.source[0] = source.channels[0];
+            term.source[1] = source.channels[source.numChannels > 1 ? 1 : 0];
+            setGain (term, 0, send.left);
+            setGain (term, 1, send.right);
+            add (talkback, term);
+        }
+        else
+        {
+            for (int c = 0; c < source.numChannels; ++c)
+            {
+                auto& gain = c == 0 ? send.left : send.right;
+                if (silent (gain))
+                    continue;
+                MixTerm term;
+                term.source[0] = source.channels[static_cast<std::size_t> (c)];
+                setGain (term, 0, gain);
+                add (talkback, term);
+            }
+        }
+    }
+
+    return anyRamping;
 }
 
 } // namespace foldback

@@ -1,5 +1,7 @@
 #include "Plan.h"
 
+#include <algorithm>
+
 namespace foldback
 {
 
@@ -36,9 +38,18 @@ void Plan::finalise()
             talkbackSourceIndex = static_cast<int> (i);
     }
 
+    std::size_t mostSends = 0;
+    for (const auto& mix : mixes)
+        mostSends = std::max (mostSends, mix.sends.size());
+    rampedGainScratch.assign (2 * mostSends * static_cast<std::size_t> (maxFrames), 0.0f);
+
     for (auto& mix : mixes)
     {
         mix.bus = { take(), take() };
+        // A stereo source into a mono mix makes two terms.
+        mix.programmeTerms.assign (2 * mix.sends.size(), MixTerm {});
+        mix.talkbackTerms.assign (2 * mix.sends.size(), MixTerm {});
+        mix.termsNeedRebuild = true;
         mix.meter.prepare (sampleRate);
         mix.limiter.prepare (sampleRate);
         mix.master.reset (mix.targetMaster.load());

@@ -2,6 +2,7 @@
 
 #include "LevelMeter.h"
 #include "LinearRamp.h"
+#include "MixTerms.h"
 #include "RelaxedAtomic.h"
 #include "SafetyLimiter.h"
 #include "TimelineSource.h"
@@ -60,6 +61,14 @@ struct PlanMix
     RelaxedAtomic<float> limiterGain { 1.0f };          ///< for display: 1 = no reduction
     int carryFrom = -1;
     std::array<float*, 2> bus { nullptr, nullptr };
+
+    /** Audio thread: the sends as terms per bus channel, rebuilt only when a target
+        changes or a ramp moves, so a steady mix costs no per-send bookkeeping. */
+    std::vector<MixTerm> programmeTerms, talkbackTerms;
+    int programmeTermCount = 0;
+    int talkbackTermCount = 0;
+    bool termsNeedRebuild = true;
+    bool receivesTalkback = false;
 };
 
 /** Everything the audio thread needs, compiled from the Session on the message thread:
@@ -84,6 +93,10 @@ public:
 
     std::vector<PlanSource> sources;
     std::vector<PlanMix> mixes;
+
+    /** Audio thread scratch for one mix at a time: the per-sample gains of the sends that
+        are ramping. Sized by finalise(). */
+    std::vector<float> rampedGainScratch;
 
 private:
     double sampleRate;
