@@ -1,0 +1,78 @@
+#pragma once
+
+#include "SessionError.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace foldback
+{
+
+enum class KeyPresence
+{
+    required,
+    optional   ///< when absent the target keeps its value: the Session.h default
+};
+
+/** Reads typed fields out of one JSON object of a session document, checking types
+    (never ranges: that is validateSession's job), required keys and unknown keys, and
+    recording an error naming the field's JSON pointer for each problem. A field with an
+    error leaves its target unchanged. */
+class JsonObjectReader
+{
+public:
+    /** object must be a JSON object; pointer is its JSON pointer ("" for the top level). */
+    JsonObjectReader (const nlohmann::json& object,
+                      std::string pointer,
+                      const std::string& fileName,
+                      std::vector<SessionError>& errors);
+
+    /** Records "unknown key" for every key not in knownKeys, with a suggestion. */
+    void rejectUnknownKeys (const std::vector<std::string>& knownKeys);
+
+    void readString (const char* key, std::string& target, KeyPresence);
+    void readBool (const char* key, bool& target, KeyPresence);
+
+    /** Any finite JSON number. */
+    void readDouble (const char* key, double& target, KeyPresence);
+
+    /** A whole number (2 or 2.0) that fits an int; min and max only word the message
+        when it does not fit. */
+    void readInt (const char* key, int& target, KeyPresence, int min, int max);
+
+    /** An array of whole numbers (device channels); sizes and ranges are validated later. */
+    void readIntArray (const char* key, std::vector<int>& target, KeyPresence, int min, int max);
+
+    /** The member if it is present and an object (or array); nullptr, with an error if it
+        has the wrong type or is required and missing, otherwise. */
+    const nlohmann::json* findObject (const char* key, KeyPresence);
+    const nlohmann::json* findArray (const char* key, KeyPresence);
+
+    /** The JSON pointer of a member of this object. */
+    std::string pointerTo (std::string_view key) const;
+
+    void addError (std::string pointer, std::string message);
+
+    const std::string& getFileName() const { return fileName; }
+    std::vector<SessionError>& getErrors() { return errors; }
+
+private:
+    const nlohmann::json& object;
+    std::string pointer;
+    const std::string& fileName;
+    std::vector<SessionError>& errors;
+
+    const nlohmann::json* find (const char* key, KeyPresence);
+    bool readWholeNumber (const nlohmann::json& value, const std::string& where, int& target, int min, int max);
+};
+
+/** "must be an integer from MIN to MAX, got VALUE": shared with validation. */
+std::string integerRangeMessage (int min, int max, const std::string& got);
+
+/** "must be a number from MIN to MAX, got VALUE": shared with validation. */
+std::string numberRangeMessage (double min, double max, const std::string& got);
+
+} // namespace foldback

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Engine/Plan.h"
+#include "Session.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** Reserved source ids. The count-in-only click is a second click source that the mixes
+    with clickMode "countInOnly" take their "click" send from. */
+namespace sourceids
+{
+    inline const std::string click = "click";
+    inline const std::string clickCountIn = "clickCountIn";
+    inline const std::string talkback = "talkback";
+}
+
+/** The names behind a Plan's indices, kept on the message thread so that the next Plan
+    can find its predecessor's sources, mixes and sends and carry their state over. */
+struct PlanKeys
+{
+    std::vector<std::string> sources;
+    std::vector<std::string> mixes;
+    std::vector<std::vector<std::string>> sends; ///< per mix: the session source id of each send
+
+    int indexOfSource (const std::string& id) const noexcept;
+    int indexOfMix (const std::string& id) const noexcept;
+};
+
+/** The timeline sources a Plan plays, made by whoever owns the disk streaming and the
+    click (the App layer): index-aligned with Session::tracks; nullptr for a track that is
+    offline (it stays in the plan as silence, so its sends and meters keep their place). */
+struct TimelineSources
+{
+    std::vector<std::shared_ptr<TimelineSource>> tracks;
+    std::vector<int> trackChannels;
+    std::shared_ptr<TimelineSource> click;
+    std::shared_ptr<TimelineSource> clickCountIn;
+};
+
+struct CompiledPlan
+{
+    std::unique_ptr<Plan> plan;
+    PlanKeys keys;
+};
+
+/** Compiles a Session into a finalised Plan. `previous` (may be null) is the keys of the
+    plan this one will replace. Message thread; allocates. The Session must be valid. */
+CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFramesPerSegment,
+                          const TimelineSources& timeline, const PlanKeys* previous);
+
+/** The continuous lane: recomputes every send, master, ceiling and dim target from the
+    Session into the live plan's atomics. Structure must match (same keys). Message thread. */
+void writeMixParameters (Plan& plan, const PlanKeys& keys, const Session& session);
+
+} // namespace foldback

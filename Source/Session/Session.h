@@ -1,0 +1,135 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** The session document: everything an engineer sets up for a tracking session.
+    Lives on the message thread; the GUI, the remotes and preset loading all edit this,
+    and the engine only ever sees Plans compiled from it. Plain values: copy freely.
+
+    Channel numbers are 1-based, as printed on the interface. Source ids are unique
+    across inputs and tracks; "click", "clickCountIn" (never stored) and "talkback" are
+    reserved source ids for the click and the talkback mic. */
+
+/** One mix's send from one source. */
+struct SendSettings
+{
+    double gainDb = 0.0;   ///< [-144, +12]; -144 is off
+    double pan = 0.0;      ///< [-1, +1]; constant power for mono sources, balance for stereo
+    bool mute = false;
+    bool solo = false;     ///< solo in place, within this mix only
+
+    bool operator== (const SendSettings&) const = default;
+};
+
+/** A live input: one mono device channel or a stereo pair. */
+struct LiveInput
+{
+    std::string id;                 ///< [A-Za-z0-9_-]{1,64}
+    std::string name;
+    std::vector<int> channels;      ///< one or two device input channels, 1-based
+
+    bool operator== (const LiveInput&) const = default;
+};
+
+/** A backing track placed on the timeline. */
+struct BackingTrack
+{
+    std::string id;
+    std::string name;
+    std::string file;               ///< relative paths are relative to the session file
+    double offsetSeconds = 0.0;     ///< timeline position of the file's first sample
+    double gainDb = 0.0;            ///< [-144, +12], applied before the sends
+
+    bool operator== (const BackingTrack&) const = default;
+};
+
+/** A tempo and meter in force from a bar on. */
+struct TempoChange
+{
+    int bar = 1;                    ///< 1-based; the first change is at bar 1
+    double bpm = 120.0;             ///< [20, 400], fractional allowed; quarter-note beats per minute
+    int beatsPerBar = 4;            ///< meter numerator [1, 32]
+    int beatUnit = 4;               ///< meter denominator: 1, 2, 4, 8, 16 or 32
+
+    bool operator== (const TempoChange&) const = default;
+};
+
+struct ClickSettings
+{
+    std::vector<TempoChange> tempoMap { TempoChange {} };
+    std::string sound = "woodblock"; ///< "beep", "woodblock", "cowbell", "hihat", "rimshot" or "custom"
+    std::string customFile;          ///< WAV for sound "custom"
+    std::string subdivision = "none"; ///< "none", "eighths", "triplets", "sixteenths"
+    bool accentDownbeat = true;
+    double accentDb = 6.0;           ///< [0, 24] louder on the downbeat
+    double subdivisionDb = -10.0;    ///< [-60, 0] relative to the beat
+    int countInBars = 0;             ///< [0, 8] bars of click before each roll
+
+    bool operator== (const ClickSettings&) const = default;
+};
+
+struct TalkbackSettings
+{
+    std::vector<int> channels;       ///< empty: no talkback mic; else one device input, 1-based
+    double dimDb = -20.0;            ///< [-144, 0] programme level in mixes that hear talkback
+
+    bool operator== (const TalkbackSettings&) const = default;
+};
+
+struct TransportSettings
+{
+    bool loopEnabled = false;
+    double loopStartSeconds = 0.0;
+    double loopEndSeconds = 0.0;
+
+    bool operator== (const TransportSettings&) const = default;
+};
+
+struct AudioSettings
+{
+    std::string deviceType = "Virtual"; ///< "JACK", "ALSA" or "Virtual"
+    std::string inputDevice;
+    std::string outputDevice;
+    double sampleRate = 48000.0;     ///< 44100, 48000, 88200, 96000, 176400 or 192000
+    int bufferSize = 256;            ///< [16, 8192]
+
+    bool operator== (const AudioSettings&) const = default;
+};
+
+/** One performer's cue mix. */
+struct CueMix
+{
+    std::string id;
+    std::string name;
+    std::vector<int> outputs { 1, 2 };  ///< one (mono) or two device output channels, 1-based
+    double masterDb = 0.0;           ///< [-144, +12]
+    double limiterCeilingDb = -1.0;  ///< [-60, 0] dBFS; the engineer's, never a performer's
+    std::string clickMode = "always"; ///< "always" or "countInOnly"
+    std::map<std::string, SendSettings> sends; ///< keyed by source id; absent means not sent
+
+    bool operator== (const CueMix&) const = default;
+};
+
+struct Session
+{
+    static constexpr int currentVersion = 1;
+
+    std::string name = "Untitled";
+    AudioSettings audio;
+    std::vector<LiveInput> inputs;
+    std::vector<BackingTrack> tracks;
+    ClickSettings click;
+    TalkbackSettings talkback;
+    TransportSettings transport;
+    std::vector<CueMix> mixes;
+
+    bool operator== (const Session&) const = default;
+};
+
+} // namespace foldback

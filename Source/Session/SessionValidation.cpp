@@ -1,0 +1,293 @@
+#include "SessionValidation.h"
+
+#include "JsonObjectReader.h"
+#include "JsonPointer.h"
+#include "SessionErrorText.h"
+#include "SessionLimits.h"
+#include "SessionQueries.h"
+#include "Utf8.h"
+
+#include <algorithm>
+#include <map>
+
+namespace foldback
+{
+
+namespace
+{
+    namespace limits = sessionLimits;
+
+    class Validator
+    {
+    public:
+        Validator (const Session& sessionToCheck, const std::string& nameOfFile)
+            : session (sessionToCheck), fileName (nameOfFile) {}
+
+        std::vector<SessionError> run()
+        {
+            checkText (session.name, "/name");
+            checkAudio();
+            checkSources();
+            checkClick();
+            checkTalkback();
+            checkTransport();
+
+            for (std::size_t i = 0; i < session.mixes.size(); ++i)
+                checkMix (session.mixes[i], appendToPointer ("/mixes", i));
+
+            return std::move (errors);
+        }
+
+    private:
+        const Session& session;
+        const std::string& fileName;
+        std::vector<SessionError> errors;
+        std::map<int, std::string> outputOwners; ///< output channel -> pointer of its first use
+
+        void fail (std::string pointer, std::string message)
+        {
+            errors.push_back ({ fileName, std::move (pointer), std::move (message) });
+        }
+
+        void checkNumber (double value, double min, double max, const std::string& pointer)
+        {
+            if (! (value >= min && value <= max))
+                fail (pointer, numberRangeMessage (min, max, errorText::number (value)));
+        }
+
+        void checkInt (int value, int min, int max, const std::string& pointer)
+        {
+            if (value < min || value > max)
+                fail (pointer, integerRangeMessage (min, max, std::to_string (value)));
+        }
+
+        template <std::size_t N>
+        void checkChoice (const std::string& value, const std::array<std::string_view, N>& choices, const std::string& pointer)
+        {
+            if (std::find (choices.begin(), choices.end(), value) != choices.end())
+                return;
+
+            std::vector<std::string> names (choices.begin(), choices.end());
+            fail (pointer, "must be " + errorText::alternatives (names) + ", got " + errorText::inQuotes (value)
+                              + errorText::didYouMean (value, names));
+        }
+
+        void checkText (const std::string& text, const std::string& pointer)
+        {
+            if (const auto badByte = findInvalidUtf8 (text))
+                fail (pointer, "must be UTF-8 text; byte " + std::to_string (*badByte) + " is not");
+        }
+
+        void checkIdSyntax (const std::string& id, const std::string& pointer)
+        {
+            if (! isValidId (id))
+                fail (pointer, "must be 1 to 64 letters, digits, '_' or '-', got " + errorText::inQuotes (id));
+        }
+
+        void checkChannels (const std::vector<int>& channels, std::size_t minCount, std::size_t maxCount,
+                            const std::string& pointer)
+        {
+            if (channels.size() < minCount || channels.size() > maxCount)
+            {
+                const auto allowed = minCount == maxCount ? std::to_string (minCount)
+                                                          : std::to_string (minCount) + " or " + std::to_string (maxCount);
+                fail (pointer, "must list " + allowed + " channel" + (maxCount == 1 ? "" : "s")
+                                   + ", got " + std::to_string (channels.size()));
+                return;
+            }
+
+            for (std::size_t i = 0; i < channels.size(); ++i)
+            {
+                const auto where = appendToPointer (pointer, i);
+                checkInt (channels[i], limits::minChannel, limits::maxChannel, where);
+
+                if (i > 0 && channels[i] == channels[0])
+                    fail (where, "channel " + std::to_string (channels[i]) + " is listed twice");
+            }
+        }
+
+        void checkAudio()
+        {
+            const auto& audio = session.audio;
+            checkChoice (audio.deviceType, limits::deviceTypes, "/audio/deviceType");
+            checkText (audio.inputDevice, "/audio/inputDevice");
+            checkText (audio.outputDevice, "/audio/outputDevice");
+
+            const auto& rates = limits::sampleRates;
+
+            if (std::find (rates.begin(), rates.end(), audio.sampleRate) == rates.end())
+                fail ("/audio/sampleRate", "must be 44100, 48000, 88200, 96000, 176400 or 192000, got "
+                                               + errorText::number (audio.sampleRate));
+
+            checkInt (audio.bufferSize, limits::minBufferSize, limits::maxBufferSize, "/audio/bufferSize");
+        }
+
+        void checkSourceId (const std::string& id, const std::string& pointer, std::map<std::string, std::string>& seen)
+        {
+            checkIdSyntax (id, pointer);
+
+            if (isReservedSourceId (id))
+                fail (pointer, errorText::inQuotes (id) + " is a reserved source id (\"click\", \"talkback\", \"clickCountIn\")");
+
+            const auto [existing, inserted] = seen.emplace (id, pointer);
+
+            if (! inserted)
+                fail (pointer, "duplicate id " + errorText::inQuotes (id) + ": already used by "
+                                   + existing->second.substr (0, existing->second.rfind ('/')));
+        }
+
+        void checkSources()
+        {
+            std::map<std::string, std::string> seen; // id -> pointer of its first use
+
+            for (std::size_t i = 0; i < session.inputs.size(); ++i)
+            {
+                const auto& input = session.inputs[i];
+                const auto where = appendToPointer ("/inputs", i);
+                checkSourceId (input.id, where + "/id", seen);
+                checkText (input.name, where + "/name");
+                checkChannels (input.channels, 1, 2, where + "/channels");
+            }
+
+            for (std::size_t i = 0; i < session.tracks.size(); ++i)
+            {
+                const auto& track = session.tracks[i];
+                const auto where = appendToPointer ("/tracks", i);
+                checkSourceId (track.id, where + "/id", seen);
+                checkText (track.name, where + "/name");
+
+                if (track.file.empty())
+                    fail (where + "/file", "must name an audio file, got an empty string");
+
+                checkText (track.file, where + "/file");
+                checkNumber (track.offsetSeconds, limits::minOffsetSeconds, limits::maxOffsetSeconds, where + "/offsetSeconds");
+                checkNumber (track.gainDb, limits::minGainDb, limits::maxGainDb, where + "/gainDb");
+            }
+        }
+
+        void checkTempoMap (const std::vector<TempoChange>& tempoMap)
+        {
+            if (tempoMap.empty())
+            {
+                fail ("/click/tempoMap", "must hold at least one tempo change, at bar 1");
+                return;
+            }
+
+            for (std::size_t i = 0; i < tempoMap.size(); ++i)
+            {
+                const auto& change = tempoMap[i];
+                const auto where = appendToPointer ("/click/tempoMap", i);
+
+                if (i == 0 && change.bar != 1)
+                    fail (where + "/bar", "the first tempo change must be at bar 1, got " + std::to_string (change.bar));
+                else if (i > 0 && change.bar <= tempoMap[i - 1].bar)
+                    fail (where + "/bar", "bars must strictly increase, got " + std::to_string (change.bar)
+                                             + " after " + std::to_string (tempoMap[i - 1].bar));
+                else
+                    checkInt (change.bar, limits::minBar, limits::maxBar, where + "/bar");
+
+                checkNumber (change.bpm, limits::minBpm, limits::maxBpm, where + "/bpm");
+                checkInt (change.beatsPerBar, limits::minBeatsPerBar, limits::maxBeatsPerBar, where + "/beatsPerBar");
+
+                const auto& units = limits::beatUnits;
+
+                if (std::find (units.begin(), units.end(), change.beatUnit) == units.end())
+                    fail (where + "/beatUnit", "must be 1, 2, 4, 8, 16 or 32, got " + std::to_string (change.beatUnit));
+            }
+        }
+
+        void checkClick()
+        {
+            const auto& click = session.click;
+            checkTempoMap (click.tempoMap);
+            checkChoice (click.sound, limits::clickSounds, "/click/sound");
+
+            if (click.sound == "custom" && click.customFile.empty())
+                fail ("/click/customFile", "must name a WAV file when sound is \"custom\"");
+
+            checkText (click.customFile, "/click/customFile");
+            checkChoice (click.subdivision, limits::subdivisions, "/click/subdivision");
+            checkNumber (click.accentDb, limits::minAccentDb, limits::maxAccentDb, "/click/accentDb");
+            checkNumber (click.subdivisionDb, limits::minSubdivisionDb, limits::maxSubdivisionDb, "/click/subdivisionDb");
+            checkInt (click.countInBars, limits::minCountInBars, limits::maxCountInBars, "/click/countInBars");
+        }
+
+        void checkTalkback()
+        {
+            checkChannels (session.talkback.channels, 0, 1, "/talkback/channels");
+            checkNumber (session.talkback.dimDb, limits::minDimDb, limits::maxDimDb, "/talkback/dimDb");
+        }
+
+        void checkTransport()
+        {
+            const auto& transport = session.transport;
+            checkNumber (transport.loopStartSeconds, limits::minLoopSeconds, limits::maxLoopSeconds, "/transport/loopStartSeconds");
+            checkNumber (transport.loopEndSeconds, limits::minLoopSeconds, limits::maxLoopSeconds, "/transport/loopEndSeconds");
+
+            if (transport.loopEnabled && ! (transport.loopEndSeconds > transport.loopStartSeconds))
+                fail ("/transport/loopEndSeconds", "must be after loopStartSeconds ("
+                                                       + errorText::number (transport.loopStartSeconds)
+                                                       + ") when loopEnabled is true, got "
+                                                       + errorText::number (transport.loopEndSeconds));
+        }
+
+        void checkSendSource (const std::string& source, const std::string& pointer)
+        {
+            if (source == clickCountInSourceId)
+                fail (pointer, "\"clickCountIn\" is reserved and cannot be sent; send \"click\" and set clickMode instead");
+            else if (source == talkbackSourceId && ! hasTalkback (session))
+                fail (pointer, "unknown source \"talkback\": the session has no talkback mic (/talkback/channels is empty)");
+            else if (! isSourceOf (session, source))
+                fail (pointer, "unknown source " + errorText::inQuotes (source)
+                                   + errorText::didYouMean (source, sourceIdsOf (session))
+                                   + "; sends must name an input, a track, \"click\" or \"talkback\"");
+        }
+
+        void checkMix (const CueMix& mix, const std::string& where)
+        {
+            checkIdSyntax (mix.id, where + "/id");
+
+            for (std::size_t i = 0; i < session.mixes.size() && &session.mixes[i] != &mix; ++i)
+                if (session.mixes[i].id == mix.id)
+                    fail (where + "/id", "duplicate mix id " + errorText::inQuotes (mix.id) + ": already used by "
+                                             + appendToPointer ("/mixes", i));
+
+            checkText (mix.name, where + "/name");
+            const auto errorsBefore = errors.size();
+            checkChannels (mix.outputs, 1, 2, where + "/outputs");
+
+            if (errors.size() == errorsBefore)
+            {
+                for (std::size_t i = 0; i < mix.outputs.size(); ++i)
+                {
+                    const auto channelPointer = appendToPointer (where + "/outputs", i);
+                    const auto [owner, inserted] = outputOwners.emplace (mix.outputs[i], channelPointer);
+
+                    if (! inserted && owner->second.rfind (where + "/", 0) != 0)
+                        fail (channelPointer, "output channel " + std::to_string (mix.outputs[i])
+                                                  + " is already used by " + owner->second
+                                                  + "; each output channel feeds one mix");
+                }
+            }
+
+            checkNumber (mix.masterDb, limits::minGainDb, limits::maxGainDb, where + "/masterDb");
+            checkNumber (mix.limiterCeilingDb, limits::minCeilingDb, limits::maxCeilingDb, where + "/limiterCeilingDb");
+            checkChoice (mix.clickMode, limits::clickModes, where + "/clickMode");
+
+            for (const auto& [source, send] : mix.sends)
+            {
+                const auto sendPointer = appendToPointer (where + "/sends", source);
+                checkSendSource (source, sendPointer);
+                checkNumber (send.gainDb, limits::minGainDb, limits::maxGainDb, sendPointer + "/gainDb");
+                checkNumber (send.pan, limits::minPan, limits::maxPan, sendPointer + "/pan");
+            }
+        }
+    };
+}
+
+std::vector<SessionError> validateSession (const Session& session, const std::string& fileName)
+{
+    return Validator (session, fileName).run();
+}
+
+} // namespace foldback
