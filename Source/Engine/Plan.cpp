@@ -68,8 +68,17 @@ void Plan::continueFrom (const Plan& previous) noexcept
 {
     const auto previousSources = previous.sources.size();
     for (auto& source : sources)
-        if (source.carryFrom >= 0 && static_cast<std::size_t> (source.carryFrom) < previousSources)
-            source.meter.continueFrom (previous.sources[static_cast<std::size_t> (source.carryFrom)].meter);
+    {
+        if (source.carryFrom < 0 || static_cast<std::size_t> (source.carryFrom) >= previousSources)
+            continue;
+
+        const auto& old = previous.sources[static_cast<std::size_t> (source.carryFrom)];
+        source.meter.continueFrom (old.meter);
+
+        // A rebuilt click takes over the click still ringing (the same object needs nothing).
+        if (source.timeline != nullptr && old.timeline != nullptr && source.timeline != old.timeline)
+            source.timeline->continueFromSource (*old.timeline);
+    }
 
     for (auto& mix : mixes)
     {

@@ -29,6 +29,10 @@ public:
         Wait-free, no allocation, no I/O. */
     virtual void renderSegment (const TimelineSegment& segment, float* const* channels,
                                 int numChannels, int numFrames) noexcept = 0;
+
+    /** Audio thread, when a new plan replaces this source with another for the same id:
+        take over whatever is still sounding (a click's ringing tail). Wait-free. */
+    virtual void continueFromSource (const TimelineSource& previous) noexcept { (void) previous; }
 };
 
 } // namespace foldback
