@@ -25,11 +25,12 @@ namespace
         return nullptr;
     }
 
-    /** The plan source a mix's send of `sessionSourceId` reads from. */
+    /** The plan source a mix's send of `sessionSourceId` reads from: the count-in-only
+        click is a second click source for the mixes with clickMode "countInOnly". */
     std::string planSourceFor (const CueMix& mix, const std::string& sessionSourceId)
     {
-        if (sessionSourceId == sourceids::click && mix.clickMode == "countInOnly")
-            return sourceids::clickCountIn;
+        if (sessionSourceId == clickSourceId && mix.clickMode == "countInOnly")
+            return std::string (clickCountInSourceId);
         return sessionSourceId;
     }
 
@@ -103,18 +104,18 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
 
     // The count-in-only click exists only when a mix listens to it: it costs a generator.
     const bool anyCountInOnly = std::any_of (session.mixes.begin(), session.mixes.end(), [] (const CueMix& m)
-                                             { return m.clickMode == "countInOnly" && m.sends.count (sourceids::click) > 0; });
+                                             { return m.clickMode == "countInOnly" && m.sends.count (std::string (clickSourceId)) > 0; });
 
-    for (const auto* clickId : { &sourceids::click, &sourceids::clickCountIn })
+    for (const bool countInOnly : { false, true })
     {
-        if (clickId == &sourceids::clickCountIn && ! anyCountInOnly)
+        if (countInOnly && ! anyCountInOnly)
             continue;
 
         PlanSource source;
         source.kind = SourceKind::click;
         source.numChannels = 1;
-        source.timeline = clickId == &sourceids::click ? timeline.click : timeline.clickCountIn;
-        addSource (*clickId, source);
+        source.timeline = countInOnly ? timeline.clickCountIn : timeline.click;
+        addSource (std::string (countInOnly ? clickCountInSourceId : clickSourceId), source);
     }
 
     if (! session.talkback.channels.empty())
@@ -123,7 +124,7 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
         source.kind = SourceKind::talkback;
         source.numChannels = 1;
         source.deviceInputChannels[0] = toDeviceChannel (session.talkback.channels.front());
-        addSource (sourceids::talkback, source);
+        addSource (std::string (talkbackSourceId), source);
     }
 
     for (const auto& mix : session.mixes)

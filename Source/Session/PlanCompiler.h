@@ -2,6 +2,7 @@
 
 #include "Engine/Plan.h"
 #include "Session.h"
+#include "SessionQueries.h"
 
 #include <memory>
 #include <string>
@@ -9,15 +10,6 @@
 
 namespace foldback
 {
-
-/** Reserved source ids. The count-in-only click is a second click source that the mixes
-    with clickMode "countInOnly" take their "click" send from. */
-namespace sourceids
-{
-    inline const std::string click = "click";
-    inline const std::string clickCountIn = "clickCountIn";
-    inline const std::string talkback = "talkback";
-}
 
 /** The names behind a Plan's indices, kept on the message thread so that the next Plan
     can find its predecessor's sources, mixes and sends and carry their state over. */

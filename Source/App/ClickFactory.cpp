@@ -1,0 +1,90 @@
+#include "ClickFactory.h"
+
+#include "Audio/AudioFileIO.h"
+#include "Engine/AudioMath.h"
+
+#include <juce_audio_basics/juce_audio_basics.h>
+
+#include <filesystem>
+
+namespace foldback
+{
+
+namespace
+{
+    int subdivisionsPerBeat (const std::string& name)
+    {
+        if (name == "eighths")    return 2;
+        if (name == "triplets")   return 3;
+        if (name == "sixteenths") return 4;
+        return 1;
+    }
+
+    /** A custom click sample as mono at the session's rate. Throws naming the file. */
+    std::vector<float> loadCustomSample (const std::string& path, double sampleRate)
+    {
+        const auto audio = readAudioFile (path);
+        if (audio.numFrames() == 0)
+            throw std::runtime_error (path + ": the file is empty");
+        if (audio.numFrames() > static_cast<std::size_t> (audio.sampleRate * 2.0))
+            throw std::runtime_error (path + ": a click sound must be at most 2 seconds long");
+
+        std::vector<float> mono (audio.numFrames(), 0.0f);
+        for (const auto& channel : audio.channels)
+            for (std::size_t i = 0; i < mono.size(); ++i)
+                mono[i] += channel[i] / static_cast<float> (audio.numChannels());
+
+        if (audio.sampleRate == sampleRate)
+            return mono;
+
+        // Offline, once: windowed sinc is the best JUCE offers and costs nothing here.
+        const double ratio = audio.sampleRate / sampleRate;
+        const auto outFrames = static_cast<int> (std::ceil (static_cast<double> (mono.size()) / ratio));
+        std::vector<float> padded (mono);
+        padded.resize (mono.size() + 256, 0.0f);
+        std::vector<float> resampled (static_cast<std::size_t> (outFrames), 0.0f);
+        juce::WindowedSincInterpolator interpolator;
+        interpolator.process (ratio, padded.data(), resampled.data(), outFrames);
+        return resampled;
+    }
+}
+
+ClickSources makeClickSources (const ClickSettings& settings, std::shared_ptr<const TempoMap> tempoMap,
+                               double sampleRate, const std::string& baseDirectory)
+{
+    ClickSources result;
+    std::shared_ptr<const ClickSounds> sounds;
+
+    if (settings.sound == "custom")
+    {
+        const auto path = std::filesystem::path (settings.customFile).is_absolute()
+                              ? settings.customFile
+                              : (std::filesystem::path (baseDirectory) / settings.customFile).string();
+        try
+        {
+            sounds = std::make_shared<const ClickSounds> (ClickSounds::fromSample (loadCustomSample (path, sampleRate)));
+        }
+        catch (const std::exception& e)
+        {
+            result.warning = std::string (e.what()) + "; playing the woodblock instead";
+        }
+    }
+
+    if (sounds == nullptr)
+        sounds = std::make_shared<const ClickSounds> (
+            ClickSounds::builtIn (settings.sound == "custom" ? "woodblock" : settings.sound, sampleRate));
+
+    // The session's accent and subdivision levels are relative to the beat sound; the
+    // sounds themselves already sit 6 dB above and below it.
+    ClickGenerator::Settings generatorSettings;
+    generatorSettings.subdivisionsPerBeat = subdivisionsPerBeat (settings.subdivision);
+    generatorSettings.accentDownbeat = settings.accentDownbeat;
+    generatorSettings.accentGain = decibelsToGain (static_cast<float> (settings.accentDb)) * (ClickSounds::beatPeak / ClickSounds::accentPeak);
+    generatorSettings.subdivisionGain = decibelsToGain (static_cast<float> (settings.subdivisionDb)) * (ClickSounds::beatPeak / ClickSounds::subdivisionPeak);
+
+    result.always = std::make_shared<ClickGenerator> (tempoMap, sounds, generatorSettings, ClickGenerator::Mode::always);
+    result.countInOnly = std::make_shared<ClickGenerator> (tempoMap, sounds, generatorSettings, ClickGenerator::Mode::countInOnly);
+    return result;
+}
+
+} // namespace foldback

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "App/SessionPlayer.h"
+#include "Session/Session.h"
+#include "Session/SessionError.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** The one writer of the Session: the GUI, every remote and preset loading edit it here,
+    on the message thread. Every edit is validated (the same rules as a session file), so
+    a control, a remote or a script can never put a value into the session that a file
+    could not hold; every accepted edit goes to the SessionPlayer (and so to the engine),
+    onto the undo history, and out to the listeners.
+
+    Message thread only. */
+/** Who made an edit, for the audit list. */
+struct EditOrigin
+{
+    std::string who = "engineer"; ///< "engineer", or a remote's name ("singer's phone")
+};
+
+class SessionDocument
+{
+public:
+    struct AuditEntry
+    {
+        std::chrono::system_clock::time_point when;
+        std::string who;
+        std::string what;
+        Session before;
+    };
+
+    using Listener = std::function<void()>;
+
+    explicit SessionDocument (SessionPlayer& player);
+
+    /** Replaces the whole document (new, open, revert), clearing the undo history. */
+    void reset (const Session& session, const std::string& filePath);
+
+    /** Applies an edit. Returns the validation errors (empty on success); a rejected edit
+        changes nothing. Edits with the same `coalesceKey` (e.g. "fader mix3 vox") within
+        a second merge into one undo step, so a fader drag undoes in one go. */
+    std::vector<SessionError> edit (const std::string& description, const std::function<void (Session&)>& change,
+                                    const EditOrigin& origin = EditOrigin {}, const std::string& coalesceKey = {});
+
+    bool canUndo() const noexcept { return ! undoStack.empty(); }
+    bool canRedo() const noexcept { return ! redoStack.empty(); }
+    std::string getUndoDescription() const { return canUndo() ? undoStack.back().description : std::string(); }
+    std::string getRedoDescription() const { return canRedo() ? redoStack.back().description : std::string(); }
+    void undo();
+    void redo();
+
+    /** Saves atomically; on success the document is clean and `filePath` becomes its path. */
+    bool saveAs (const std::string& filePath, std::string& errorMessage);
+    bool save (std::string& errorMessage) { return saveAs (path, errorMessage); }
+
+    const Session& getSession() const noexcept { return session; }
+    const std::string& getFilePath() const noexcept { return path; }
+    bool hasUnsavedChanges() const noexcept { return session != savedSession; }
+    const std::vector<AuditEntry>& getAuditLog() const noexcept { return audit; }
+
+    /** Called after every change of the session (edit, undo, redo, reset). */
+    void addListener (Listener listener) { listeners.push_back (std::move (listener)); }
+
+    SessionPlayer& getPlayer() noexcept { return player; }
+
+private:
+    struct Step
+    {
+        std::string description;
+        Session before, after;
+        std::string coalesceKey;
+        std::chrono::steady_clock::time_point when;
+    };
+
+    void apply (const Session& next);
+
+    SessionPlayer& player;
+    Session session, savedSession;
+    std::string path;
+    std::vector<Step> undoStack, redoStack;
+    std::vector<AuditEntry> audit;
+    std::vector<Listener> listeners;
+};
+
+} // namespace foldback

@@ -1,0 +1,233 @@
+#include "SessionPlayer.h"
+
+#include "App/ClickFactory.h"
+#include "Engine/ClickGenerator.h"
+#include "Engine/TempoMap.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace foldback
+{
+
+namespace
+{
+    std::int64_t secondsToSamples (double seconds, double rate)
+    {
+        return static_cast<std::int64_t> (std::llround (seconds * rate));
+    }
+
+    std::vector<TempoMapEntry> tempoEntriesOf (const Session& session)
+    {
+        std::vector<TempoMapEntry> entries;
+        for (const auto& change : session.click.tempoMap)
+            entries.push_back ({ change.bar, change.bpm, change.beatsPerBar, change.beatUnit });
+        return entries;
+    }
+
+    /** True when two sessions compile to Plans of the same shape, so an edit between them
+        only moves parameters (gains, pans, mutes, solos, master, ceiling, dim). */
+    bool sameStructure (const Session& a, const Session& b)
+    {
+        if (a.inputs != b.inputs || a.tracks.size() != b.tracks.size() || a.click != b.click
+            || a.talkback.channels != b.talkback.channels || a.transport != b.transport
+            || a.audio != b.audio || a.mixes.size() != b.mixes.size())
+            return false;
+
+        for (std::size_t t = 0; t < a.tracks.size(); ++t)
+        {
+            const auto& x = a.tracks[t];
+            const auto& y = b.tracks[t];
+            if (x.id != y.id || x.file != y.file || x.offsetSeconds != y.offsetSeconds)
+                return false; // a track's gain is a send parameter; everything else is structure
+        }
+
+        for (std::size_t m = 0; m < a.mixes.size(); ++m)
+        {
+            const auto& x = a.mixes[m];
+            const auto& y = b.mixes[m];
+            if (x.id != y.id || x.outputs != y.outputs || x.clickMode != y.clickMode || x.sends.size() != y.sends.size())
+                return false;
+            for (auto i = x.sends.begin(), j = y.sends.begin(); i != x.sends.end(); ++i, ++j)
+                if (i->first != j->first)
+                    return false;
+        }
+        return true;
+    }
+}
+
+SessionPlayer::SessionPlayer (Engine& engineToDrive)
+    : engine (engineToDrive),
+      streamer (std::make_unique<DiskStreamer>())
+{
+    tempoMap = std::make_shared<TempoMap> (tempoEntriesOf (session), engine.getSampleRate());
+    streamer->start();
+}
+
+SessionPlayer::~SessionPlayer()
+{
+    streamer->stop();
+}
+
+void SessionPlayer::setSession (const Session& newSession, const std::string& directory)
+{
+    session = newSession;
+    baseDirectory = directory;
+    rebuildTimelineSources();
+    publish();
+    applyLoop();
+}
+
+void SessionPlayer::updateSession (const Session& edited)
+{
+    if (Plan* live = engine.plans().getLatest(); live != nullptr && sameStructure (session, edited))
+    {
+        session = edited;
+        writeMixParameters (*live, keys, session); // the continuous lane: ramps carry on
+        return;
+    }
+
+    const bool timelineChanged = edited.tracks != session.tracks || edited.click != session.click
+                                 || edited.audio.sampleRate != session.audio.sampleRate;
+    const bool loopChanged = edited.transport != session.transport;
+    session = edited;
+    if (timelineChanged)
+        rebuildTimelineSources();
+    publish();
+    if (loopChanged)
+        applyLoop();
+}
+
+void SessionPlayer::rebuildTimelineSources()
+{
+    const double rate = engine.getSampleRate();
+    tempoMap = std::make_shared<TempoMap> (tempoEntriesOf (session), rate);
+
+    const auto click = makeClickSources (session.click, tempoMap, rate, baseDirectory);
+    timeline.click = click.always;
+    timeline.clickCountIn = click.countInOnly;
+    clickWarning = click.warning;
+
+    // Keep the streams of tracks that did not change, so their buffers and play state survive.
+    auto previousTracks = std::move (openedTracks);
+    openedTracks.clear();
+    timeline.tracks.clear();
+    timeline.trackChannels.clear();
+    trackStatuses.clear();
+
+    for (const auto& track : session.tracks)
+    {
+        const auto path = std::filesystem::path (track.file).is_absolute()
+                              ? track.file
+                              : (std::filesystem::path (baseDirectory) / track.file).string();
+        const auto offset = secondsToSamples (track.offsetSeconds, rate);
+
+        OpenedTrack opened;
+        const auto reuse = std::find_if (previousTracks.begin(), previousTracks.end(), [&] (const OpenedTrack& o)
+                                         { return o.path == path && o.offset == offset; });
+        if (reuse != previousTracks.end())
+        {
+            opened = *reuse;
+        }
+        else
+        {
+            opened.path = path;
+            opened.offset = offset;
+            opened.track = streamer->open (path, rate, offset, 1.0f); // the track's gain is in its sends
+        }
+
+        timeline.tracks.push_back (opened.track.online ? opened.track.stream : nullptr);
+        timeline.trackChannels.push_back (opened.track.online ? opened.track.stream->getNumChannels() : 1);
+        trackStatuses.push_back ({ track.id, opened.track.online, opened.track.message });
+        openedTracks.push_back (std::move (opened));
+    }
+
+    // Tracks no longer in the session stop streaming; a plan still playing them keeps
+    // their streams alive (and silent once drained) until it is reclaimed.
+    for (const auto& old : previousTracks)
+    {
+        const bool kept = std::any_of (openedTracks.begin(), openedTracks.end(), [&] (const OpenedTrack& o)
+                                       { return o.track.stream == old.track.stream; });
+        if (! kept && old.track.stream != nullptr)
+            streamer->close (*old.track.stream);
+    }
+}
+
+void SessionPlayer::publish()
+{
+    auto compiled = compilePlan (session, engine.getSampleRate(), Engine::maxFramesPerSegment, timeline,
+                                 keys.mixes.empty() && keys.sources.empty() ? nullptr : &keys);
+    keys = std::move (compiled.keys);
+    engine.plans().publish (std::move (compiled.plan));
+}
+
+void SessionPlayer::applyLoop()
+{
+    const double rate = engine.getSampleRate();
+    const auto& transport = session.transport;
+    const auto start = secondsToSamples (transport.loopStartSeconds, rate);
+    const auto end = secondsToSamples (transport.loopEndSeconds, rate);
+    const bool enabled = transport.loopEnabled && end > start;
+
+    streamer->setLoop (enabled, start, end);
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::setLoop, start, enabled, end));
+}
+
+void SessionPlayer::play()
+{
+    const bool locatePending = pendingLocate.has_value() && engine.readEngineSampleClock() <= pendingLocateClock;
+    const auto from = locatePending ? *pendingLocate : engine.getTransport().readPositionForDisplay();
+    streamer->prepareToPlayFrom (from);
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::play, countInSamplesAt (from)));
+}
+
+void SessionPlayer::stop()
+{
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::stop));
+}
+
+void SessionPlayer::locate (std::int64_t timelineSample)
+{
+    pendingLocate = timelineSample;
+    pendingLocateClock = engine.readEngineSampleClock();
+    streamer->prepareToPlayFrom (timelineSample);
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::locate, timelineSample));
+}
+
+void SessionPlayer::setTalkback (bool held)
+{
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::talkback, 0, held));
+}
+
+std::int64_t SessionPlayer::countInSamplesAt (std::int64_t timelineSample) const
+{
+    return tempoMap->countInLength (timelineSample, session.click.countInBars);
+}
+
+std::int64_t SessionPlayer::getTimelineEnd() const noexcept
+{
+    std::int64_t end = 0;
+    for (const auto& opened : openedTracks)
+        if (opened.track.online)
+            end = std::max (end, opened.offset + opened.track.stream->getLengthFrames());
+    return end;
+}
+
+void SessionPlayer::waitForStreams (int numFrames)
+{
+    if (openedTracks.empty())
+        return;
+
+    // A locate queued since the last block has not moved the transport yet.
+    const bool locatePending = pendingLocate.has_value() && engine.readEngineSampleClock() <= pendingLocateClock;
+    const auto position = locatePending ? *pendingLocate : engine.getTransport().readPositionForDisplay();
+    streamer->waitUntilReady (position, numFrames, std::chrono::seconds (10));
+}
+
+std::uint64_t SessionPlayer::getUnderrunCount() const noexcept
+{
+    return streamer->readTotalUnderruns();
+}
+
+} // namespace foldback

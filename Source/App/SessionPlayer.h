@@ -1,0 +1,108 @@
+#pragma once
+
+#include "Audio/DiskStreamer.h"
+#include "Engine/Engine.h"
+#include "Session/PlanCompiler.h"
+#include "Session/Session.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+class TempoMap;
+
+/** What became of one backing track when the session was applied. */
+struct TrackStatus
+{
+    std::string id;
+    bool online = false;
+    std::string message;   ///< why it is offline, naming the file
+};
+
+/** Plays a Session on an Engine: the message-thread half of the engine. It opens the
+    backing tracks, builds the click, compiles and publishes Plans, writes fader moves into
+    the live plan's atomics and sends transport commands (pre-filling the disk streams
+    before a roll). The GUI, the remotes, `run` and `render` all drive the engine through it.
+
+    Message thread only, except where a method says otherwise. */
+class SessionPlayer
+{
+public:
+    /** The engine must be prepared (its sample rate is the one the session plays at). */
+    explicit SessionPlayer (Engine& engine);
+    ~SessionPlayer();
+
+    SessionPlayer (const SessionPlayer&) = delete;
+    SessionPlayer& operator= (const SessionPlayer&) = delete;
+
+    /** Applies a valid session. Relative track and click-sound paths are resolved against
+        `baseDirectory` (the session file's folder). Tracks that cannot be opened go offline
+        (see getTrackStatuses()); the rest plays. */
+    void setSession (const Session& session, const std::string& baseDirectory);
+
+    /** Applies an edit: parameters only when the structure is unchanged (no new plan,
+        ramps continue), a recompiled plan otherwise. */
+    void updateSession (const Session& session);
+
+    const Session& getSession() const noexcept { return session; }
+    const std::vector<TrackStatus>& getTrackStatuses() const noexcept { return trackStatuses; }
+    const PlanKeys& getPlanKeys() const noexcept { return keys; }
+    const TempoMap& getTempoMap() const noexcept { return *tempoMap; }
+
+    /** Empty, or why the click plays a built-in sound instead of the custom one. */
+    const std::string& getClickWarning() const noexcept { return clickWarning; }
+
+    /** Transport, stamped for the next block. play() counts in by the session's bars. */
+    void play();
+    void stop();
+    void locate (std::int64_t timelineSample);
+    void setTalkback (bool held);
+
+    /** Samples of count-in before a roll from `timelineSample`. */
+    std::int64_t countInSamplesAt (std::int64_t timelineSample) const;
+
+    /** The last sample of the longest backing track on the timeline (0 with none). */
+    std::int64_t getTimelineEnd() const noexcept;
+
+    /** Offline rendering only (never from the audio thread): blocks until every stream has
+        the frames for the next `numFrames` of the transport. */
+    void waitForStreams (int numFrames);
+
+    /** Underruns counted by all streams since the session was applied. Any thread. */
+    std::uint64_t getUnderrunCount() const noexcept;
+
+    /** Frees retired plans; call regularly (a timer) and after processing stops. */
+    void reclaim() { engine.plans().reclaimRetired(); }
+
+private:
+    void rebuildTimelineSources();
+    void publish();
+    void applyLoop();
+
+    Engine& engine;
+    Session session;
+    std::string baseDirectory;
+    PlanKeys keys;
+    std::unique_ptr<DiskStreamer> streamer;
+    std::shared_ptr<const TempoMap> tempoMap;
+    TimelineSources timeline;
+    std::vector<TrackStatus> trackStatuses;
+    std::string clickWarning;
+
+    struct OpenedTrack
+    {
+        std::string path;
+        std::int64_t offset = 0;
+        DiskStreamer::OpenedTrack track;
+    };
+    std::vector<OpenedTrack> openedTracks;
+
+    std::optional<std::int64_t> pendingLocate;
+    std::int64_t pendingLocateClock = 0;
+};
+
+} // namespace foldback
