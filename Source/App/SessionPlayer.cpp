@@ -125,7 +125,7 @@ void SessionPlayer::rebuildTimelineSources()
 
         OpenedTrack opened;
         const auto reuse = std::find_if (previousTracks.begin(), previousTracks.end(), [&] (const OpenedTrack& o)
-                                         { return o.path == path && o.offset == offset; });
+                                         { return o.path == path && o.offset == offset && o.sampleRate == rate; });
         if (reuse != previousTracks.end())
         {
             opened = *reuse;
@@ -134,6 +134,7 @@ void SessionPlayer::rebuildTimelineSources()
         {
             opened.path = path;
             opened.offset = offset;
+            opened.sampleRate = rate;
             opened.track = streamer->open (path, rate, offset, 1.0f); // the track's gain is in its sends
         }
 

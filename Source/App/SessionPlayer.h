@@ -97,6 +97,7 @@ private:
     {
         std::string path;
         std::int64_t offset = 0;
+        double sampleRate = 0.0; ///< a device at another rate needs the file resampled afresh
         DiskStreamer::OpenedTrack track;
     };
     std::vector<OpenedTrack> openedTracks;

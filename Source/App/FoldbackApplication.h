@@ -1,0 +1,84 @@
+#pragma once
+
+#include "Engine/Engine.h"
+#include "Gui/ConsoleModel.h"
+#include "Gui/FoldbackLookAndFeel.h"
+#include "Gui/LiveAudio.h"
+#include "Gui/MainWindow.h"
+#include "Gui/ScreenshotRunner.h"
+#include "Gui/SessionFiles.h"
+#include "App/SessionDocument.h"
+#include "App/SessionPlayer.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** How the GUI was asked to start (parsed by runGuiCommand before JUCE starts). */
+struct GuiLaunchOptions
+{
+    std::optional<Session> session;   ///< the session named on the command line, loaded and valid
+    std::string sessionPath;
+    std::string screenshotDirectory;  ///< hidden: save screenshots and the component tree here
+    bool quitAfterScreenshots = false;
+};
+
+/** The engineer's console as a JUCE application: opens the session (the one given, else
+    the last one opened, else presets/demo.json), opens its audio device through the device
+    layer (falling back to Virtual), and shows the console. Quitting asks about unsaved
+    changes. Message thread only. */
+class FoldbackApplication : public juce::JUCEApplication,
+                            private juce::Timer
+{
+public:
+    /** The options the next instance starts with (set before JUCE creates it). */
+    static void setLaunchOptions (GuiLaunchOptions options);
+
+    FoldbackApplication();
+    ~FoldbackApplication() override;
+
+    const juce::String getApplicationName() override    { return "Foldback"; }
+    const juce::String getApplicationVersion() override { return "0.1.0"; }
+    bool moreThanOneInstanceAllowed() override          { return true; }
+
+    void initialise (const juce::String& commandLine) override;
+    void shutdown() override;
+    void systemRequestedQuit() override;
+    void anotherInstanceStarted (const juce::String&) override {}
+
+    /** The presets folder: $FOLDBACK_PRESETS, else <executable dir>/../presets, else the
+        source tree's presets (for a build that has not been installed). */
+    static juce::File findPresetsFolder();
+
+    /** The console's settings (recent sessions, the last one opened): console.settings
+        beside the device layer's devices.json ($XDG_CONFIG_HOME/foldback, else ~/.config/foldback). */
+    static std::unique_ptr<juce::PropertiesFile> openSettings();
+
+private:
+    void timerCallback() override;
+    void chooseStartSession (Session& session, std::string& path, juce::StringArray& notices);
+    /** Reopens the device for the session's audio settings; returns the warnings. */
+    std::vector<std::string> reopenDevice();
+    void startScreenshots();
+
+    GuiLaunchOptions options;
+    FoldbackLookAndFeel lookAndFeel;
+    std::unique_ptr<juce::PropertiesFile> settings;
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<LiveAudio> audio;
+    std::unique_ptr<SessionPlayer> player;
+    std::unique_ptr<SessionDocument> document;
+    std::unique_ptr<ConsoleModel> model;
+    std::unique_ptr<SessionFiles> files;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<ScreenshotRunner> screenshots;
+    AudioSettings openedSettings;
+};
+
+} // namespace foldback

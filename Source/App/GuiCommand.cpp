@@ -1,0 +1,93 @@
+#include "App/CommandLineArguments.h"
+#include "App/Commands.h"
+#include "App/FoldbackApplication.h"
+#include "App/SessionLoading.h"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace foldback
+{
+
+namespace
+{
+    /** True if an X server answers on $DISPLAY. libX11 is opened at run time, as JUCE
+        itself does, so a machine without it still runs headless. */
+    bool canOpenDisplay()
+    {
+        const char* display = std::getenv ("DISPLAY");
+        if (display == nullptr || *display == 0)
+            return false;
+
+        void* x11 = dlopen ("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
+        if (x11 == nullptr)
+            return false;
+
+        using OpenDisplay = void* (*) (const char*);
+        using CloseDisplay = int (*) (void*);
+        auto openDisplay = reinterpret_cast<OpenDisplay> (dlsym (x11, "XOpenDisplay"));
+        auto closeDisplay = reinterpret_cast<CloseDisplay> (dlsym (x11, "XCloseDisplay"));
+        bool ok = false;
+        if (openDisplay != nullptr && closeDisplay != nullptr)
+            if (void* connection = openDisplay (nullptr))
+            {
+                closeDisplay (connection);
+                ok = true;
+            }
+        dlclose (x11);
+        return ok;
+    }
+
+    /** With no session named: the last one the console opened, else the demo. */
+    std::string findStartSessionPath()
+    {
+        const juce::ScopedJuceInitialiser_GUI juceRuntime;
+        const auto settings = FoldbackApplication::openSettings();
+        const auto lastPath = settings->getValue (SessionFiles::lastSessionKey);
+        const juce::File last (lastPath);
+        if (lastPath.isNotEmpty() && last.existsAsFile())
+            return last.getFullPathName().toStdString();
+        return FoldbackApplication::findPresetsFolder().getChildFile ("demo.json").getFullPathName().toStdString();
+    }
+}
+
+int runGuiCommand (const std::vector<std::string>& words)
+{
+    // --screenshot-dir and --quit-after-screenshots are hidden: for tests and the docs.
+    const CommandLineArguments arguments (words, { "--screenshot-dir" }, { "--quit-after-screenshots" });
+    if (arguments.positionals().size() > 1)
+        throw UsageError ("the console opens one SESSION.json at a time");
+
+    GuiLaunchOptions options;
+    if (! arguments.positionals().empty())
+    {
+        auto loaded = loadSessionForCommand (arguments.positionals().front());
+        options.session = std::move (loaded.session);
+        options.sessionPath = std::filesystem::absolute (loaded.path).string();
+    }
+    options.screenshotDirectory = arguments.value ("--screenshot-dir");
+    options.quitAfterScreenshots = arguments.has ("--quit-after-screenshots");
+
+    if (! canOpenDisplay())
+    {
+        if (! options.screenshotDirectory.empty())
+            throw CommandFailure ("--screenshot-dir needs a display, and none answers on $DISPLAY");
+        const auto path = options.session.has_value() ? options.sessionPath : findStartSessionPath();
+        std::cerr << "note: no display; running " << path << " headless\n";
+        return runRunCommand ({ path, "--headless" });
+    }
+
+    FoldbackApplication::setLaunchOptions (std::move (options));
+    juce::JUCEApplicationBase::createInstance = [] () -> juce::JUCEApplicationBase* { return new FoldbackApplication(); };
+
+    // JUCE keeps argv for getCommandLineParameters(); ours is already parsed above.
+    std::vector<const char*> argv { "foldback" };
+    for (const auto& word : words)
+        argv.push_back (word.c_str());
+    return juce::JUCEApplicationBase::main (static_cast<int> (argv.size()), argv.data());
+}
+
+} // namespace foldback

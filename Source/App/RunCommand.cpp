@@ -1,0 +1,202 @@
+#include "App/CommandLineArguments.h"
+#include "App/Commands.h"
+#include "App/HeadlessStatus.h"
+#include "App/SessionLoading.h"
+#include "App/SessionPlayer.h"
+#include "Audio/AudioDeviceHost.h"
+#include "Audio/ChannelAvailability.h"
+#include "Audio/DeviceRequest.h"
+#include "Audio/DeviceSettingsStore.h"
+#include "Audio/EngineDeviceCallback.h"
+#include "Audio/JackPortLayout.h"
+#include "Session/SessionLimits.h"
+
+#include <juce_events/juce_events.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+namespace foldback
+{
+
+namespace
+{
+    std::atomic<bool> stopRequested { false };
+    static_assert (std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+    extern "C" void requestStop (int) { stopRequested.store (true); }
+
+    /** SIGINT and SIGTERM ask the run to stop; SIGPIPE (a JACK server dying under us) is
+        ignored. The previous handlers come back when the run ends. */
+    class ScopedStopSignals
+    {
+    public:
+        ScopedStopSignals()
+        {
+            stopRequested = false;
+            struct sigaction action {};
+            action.sa_handler = requestStop;
+            sigemptyset (&action.sa_mask);
+            sigaction (SIGINT, &action, &previousInt);
+            sigaction (SIGTERM, &action, &previousTerm);
+            action.sa_handler = SIG_IGN;
+            sigaction (SIGPIPE, &action, &previousPipe);
+        }
+
+        ~ScopedStopSignals()
+        {
+            sigaction (SIGINT, &previousInt, nullptr);
+            sigaction (SIGTERM, &previousTerm, nullptr);
+            sigaction (SIGPIPE, &previousPipe, nullptr);
+        }
+
+    private:
+        struct sigaction previousInt {}, previousTerm {}, previousPipe {};
+    };
+
+    /** The message thread's duties while the session runs: free retired plans, print the
+        status line, and end the dispatch loop once a signal asks. */
+    class RunLoop : private juce::Timer
+    {
+    public:
+        RunLoop (SessionPlayer& playerToService, HeadlessStatus& statusToPrint)
+            : player (playerToService), status (statusToPrint) {}
+
+        void run()
+        {
+            startTimer (100);
+            juce::MessageManager::getInstance()->runDispatchLoop();
+            stopTimer();
+        }
+
+    private:
+        void timerCallback() override
+        {
+            player.reclaim();
+            status.printIfDue (std::cout);
+            if (stopRequested.load())
+                juce::MessageManager::getInstance()->stopDispatchLoop();
+        }
+
+        SessionPlayer& player;
+        HeadlessStatus& status;
+    };
+
+    DeviceOverrides readOverrides (const CommandLineArguments& arguments)
+    {
+        DeviceOverrides overrides;
+        if (arguments.has ("--device-type"))
+        {
+            const auto type = arguments.value ("--device-type");
+            const auto& known = sessionLimits::deviceTypes;
+            if (std::find (known.begin(), known.end(), type) == known.end())
+                throw UsageError ("--device-type must be JACK, ALSA or Virtual, got '" + type + "'");
+            overrides.type = type;
+        }
+        if (arguments.has ("--input-device"))  overrides.inputDevice = arguments.value ("--input-device");
+        if (arguments.has ("--output-device")) overrides.outputDevice = arguments.value ("--output-device");
+        if (arguments.has ("--sample-rate"))
+        {
+            const double rate = arguments.number ("--sample-rate", 48000.0, 8000.0, 384000.0);
+            const auto& rates = sessionLimits::sampleRates;
+            if (std::find (rates.begin(), rates.end(), rate) == rates.end())
+                throw UsageError ("--sample-rate must be 44100, 48000, 88200, 96000, 176400 or 192000");
+            overrides.sampleRate = rate;
+        }
+        if (arguments.has ("--buffer-size"))
+            overrides.bufferSize = arguments.integer ("--buffer-size", 256, sessionLimits::minBufferSize,
+                                                      sessionLimits::maxBufferSize);
+        return overrides;
+    }
+
+    void warn (const std::string& message)
+    {
+        std::cerr << "warning: " << message << "\n";
+    }
+}
+
+int runRunCommand (const std::vector<std::string>& words)
+{
+    const CommandLineArguments arguments (words,
+        { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size" },
+        { "--headless", "--play", "--no-auto-connect" });
+    if (arguments.positionals().size() != 1)
+        throw UsageError ("run needs one SESSION.json");
+    const auto overrides = readOverrides (arguments);
+
+    const auto loaded = loadSessionForCommand (arguments.positionals().front());
+    const auto& session = loaded.session;
+
+    const char* display = std::getenv ("DISPLAY");
+    if (! arguments.has ("--headless") && display != nullptr && *display != 0)
+        std::cerr << "note: run has no GUI yet; running headless\n";
+
+    const juce::ScopedJuceInitialiser_GUI juceRuntime;
+    const ScopedStopSignals signals;
+
+    DeviceSettingsStore store (DeviceSettingsStore::getDefaultPath());
+    const auto request = resolveDeviceRequest (session.audio, overrides, store);
+    auto layout = makeJackPortLayout (session);
+    layout.autoConnect = ! arguments.has ("--no-auto-connect");
+
+    AudioDeviceHost host;
+    std::vector<std::string> warnings;
+    const auto opened = host.open (request, layout, warnings);
+    for (const auto& warning : findMissingChannels (session, opened.numInputs, opened.numOutputs))
+        warnings.push_back (warning);
+    if (opened.sampleRate != session.audio.sampleRate)
+        warnings.push_back ("the device runs at " + std::to_string (static_cast<int> (opened.sampleRate))
+                            + " Hz; the session asks for " + std::to_string (static_cast<int> (session.audio.sampleRate))
+                            + " Hz, so it plays at the device's rate");
+    if (! store.remember ({ opened.type, opened.inputDevice, opened.outputDevice, opened.sampleRate, opened.bufferSize }))
+        warnings.push_back ("could not remember the device in " + store.getPath());
+
+    // The engine is prepared for the rate the device really runs at before any callback.
+    auto engine = std::make_unique<Engine>();
+    engine->prepare (opened.sampleRate);
+    SessionPlayer player (*engine);
+    player.setSession (session, loaded.directory);
+    for (const auto& track : player.getTrackStatuses())
+        if (! track.online)
+            warnings.push_back ("track " + track.id + " is offline: " + track.message);
+    if (! player.getClickWarning().empty())
+        warnings.push_back (player.getClickWarning());
+    for (const auto& warning : warnings)
+        warn (warning);
+
+    EngineDeviceCallback callback (*engine);
+    callback.onAboutToStart = [&] (double sampleRate, int)
+    {
+        // A JACK server that came back at another rate: replay the session at the new one.
+        if (sampleRate > 0.0 && sampleRate != engine->getSampleRate())
+        {
+            warn ("the device now runs at " + std::to_string (static_cast<int> (sampleRate)) + " Hz");
+            engine->prepare (sampleRate);
+            player.setSession (player.getSession(), loaded.directory);
+        }
+    };
+
+    std::cout << "foldback: " << session.name << " on " << opened.type << " '" << opened.outputDevice << "' at "
+              << opened.sampleRate << " Hz, " << opened.bufferSize << " frames, " << opened.numInputs << " in / "
+              << opened.numOutputs << " out" << std::endl;
+
+    host.start (callback);
+    for (const auto& warning : host.getStartWarnings())
+        warn (warning);
+    if (arguments.has ("--play"))
+        player.play();
+
+    HeadlessStatus status (*engine, player, host, callback);
+    RunLoop (player, status).run();
+
+    host.close();
+    player.reclaim();
+    std::cout << "foldback: stopped" << std::endl;
+    return 0;
+}
+
+} // namespace foldback

@@ -1,0 +1,329 @@
+#include "JackAudioDevice.h"
+
+#include "JackAudioDeviceType.h"
+
+#include <utility>
+
+namespace foldback
+{
+
+namespace
+{
+    constexpr int timerIntervalMs = 100;
+    constexpr double retryIntervalMs = 500.0;
+    constexpr double snapshotIntervalMs = 1000.0;
+    constexpr double restoreForMs = 30000.0;   // how long lost connections wait for their other end
+
+    double nowMs() { return juce::Time::getMillisecondCounterHiRes(); }
+
+    juce::String describeOpenFailure (jack_status_t status, const juce::String& serverName)
+    {
+        if ((status & JackServerFailed) != 0)
+            return "no JACK server '" + serverName + "' is running";
+        if ((status & JackNameNotUnique) != 0)
+            return "the JACK client name is taken";
+        return "the JACK server '" + serverName + "' refused the client (status "
+               + juce::String (static_cast<int> (status)) + ")";
+    }
+
+    juce::StringArray channelNames (const std::vector<std::string>& ports)
+    {
+        juce::StringArray names;
+        for (std::size_t i = 0; i < ports.size(); ++i)
+            names.add (ports[i].empty() ? "(unused " + juce::String (i + 1) + ")" : juce::String (ports[i]));
+        return names;
+    }
+
+    /** A connection remembered under the client's old name, renamed to its new one. */
+    std::string renameClient (const std::string& port, const std::string& oldName, const std::string& newName)
+    {
+        const auto prefix = oldName + ":";
+        return port.rfind (prefix, 0) == 0 ? newName + ":" + port.substr (prefix.size()) : port;
+    }
+}
+
+JackAudioDevice::JackAudioDevice (const juce::String& server, JackPortLayout portLayout)
+    : juce::AudioIODevice (server, typeName), serverName (server), layout (std::move (portLayout))
+{
+    quietenJackLibrary();
+    inputPointers.assign (layout.inputs.size(), nullptr);
+    outputPointers.assign (layout.outputs.size(), nullptr);
+}
+
+JackAudioDevice::~JackAudioDevice()
+{
+    close();
+}
+
+juce::StringArray JackAudioDevice::getOutputChannelNames() { return channelNames (layout.outputs); }
+juce::StringArray JackAudioDevice::getInputChannelNames()  { return channelNames (layout.inputs); }
+juce::Array<double> JackAudioDevice::getAvailableSampleRates() { return { sampleRate }; }
+juce::Array<int> JackAudioDevice::getAvailableBufferSizes()    { return { bufferSize.load() }; }
+int JackAudioDevice::getDefaultBufferSize()                    { return bufferSize.load(); }
+
+juce::BigInteger JackAudioDevice::getActiveOutputChannels() const
+{
+    juce::BigInteger channels;
+    channels.setRange (0, static_cast<int> (layout.outputs.size()), true);
+    return channels;
+}
+
+juce::BigInteger JackAudioDevice::getActiveInputChannels() const
+{
+    juce::BigInteger channels;
+    channels.setRange (0, static_cast<int> (layout.inputs.size()), true);
+    return channels;
+}
+
+juce::String JackAudioDevice::open (const juce::BigInteger&, const juce::BigInteger&, double, int)
+{
+    close();
+    lastError = openClient();
+    if (lastError.isNotEmpty())
+        return lastError;
+
+    wantOpen = true;
+    startTimer (timerIntervalMs);
+    return {};
+}
+
+void JackAudioDevice::close()
+{
+    stop();
+    stopTimer();
+    closeClient();
+    wantOpen = false;
+}
+
+juce::String JackAudioDevice::openClient()
+{
+    jack_status_t status {};
+    client = jack_client_open (layout.clientName.c_str(),
+                               static_cast<jack_options_t> (JackNoStartServer | JackServerName),
+                               &status, serverName.toRawUTF8());
+    if (client == nullptr)
+        return describeOpenFailure (status, serverName);
+
+    // Cleared before the shutdown callback is set, so a server that dies at once is seen.
+    serverLost = false;
+    clientName = jack_get_client_name (client);
+    inputPorts.assign (layout.inputs.size(), nullptr);
+    outputPorts.assign (layout.outputs.size(), nullptr);
+
+    auto registerPorts = [this] (const std::vector<std::string>& names, std::vector<jack_port_t*>& ports,
+                                 unsigned long flags) -> juce::String
+    {
+        for (std::size_t i = 0; i < names.size(); ++i)
+        {
+            if (names[i].empty())
+                continue;
+            ports[i] = jack_port_register (client, names[i].c_str(), JACK_DEFAULT_AUDIO_TYPE, flags, 0);
+            if (ports[i] == nullptr)
+                return "JACK would not register the port " + juce::String (names[i]);
+        }
+        return {};
+    };
+
+    auto error = registerPorts (layout.inputs, inputPorts, JackPortIsInput);
+    if (error.isEmpty())
+        error = registerPorts (layout.outputs, outputPorts, JackPortIsOutput);
+    if (error.isNotEmpty())
+    {
+        closeClient();
+        return error;
+    }
+
+    jack_set_process_callback (client, processCallback, this);
+    jack_on_info_shutdown (client, shutdownCallback, this);
+    jack_set_xrun_callback (client, xrunCallback, this);
+    jack_set_buffer_size_callback (client, bufferSizeCallback, this);
+
+    sampleRate = static_cast<double> (jack_get_sample_rate (client));
+    bufferSize = static_cast<int> (jack_get_buffer_size (client));
+    return {};
+}
+
+void JackAudioDevice::closeClient()
+{
+    if (client == nullptr)
+        return;
+
+    if (active)
+        jack_deactivate (client);
+    active = false;
+    jack_client_close (client);
+    client = nullptr;
+    inputPorts.clear();
+    outputPorts.clear();
+}
+
+void JackAudioDevice::start (juce::AudioIODeviceCallback* callback)
+{
+    if (! wantOpen || callback == nullptr || startedCallback != nullptr)
+        return;
+
+    startedCallback = callback;
+    if (client != nullptr)
+        activate();
+    // Else the server is gone: tryToReconnect() starts the callback when it is back.
+}
+
+void JackAudioDevice::activate()
+{
+    startedCallback->audioDeviceAboutToStart (this);
+    liveCallback.store (startedCallback, std::memory_order_release);
+
+    if (jack_activate (client) != 0)
+    {
+        liveCallback.store (nullptr);
+        startedCallback->audioDeviceError ("JACK would not activate the client");
+        return;
+    }
+    active = true;
+
+    if (layout.autoConnect)
+    {
+        auto warnings = jackconnections::connectToPhysicalPorts (client, inputPorts, outputPorts);
+        if (! autoConnectedOnce)
+            connectionWarnings = std::move (warnings);
+        autoConnectedOnce = true;
+    }
+
+    pendingConnections = jackconnections::connectWherePossible (client, pendingConnections);
+    nextSnapshotMs = nowMs() + snapshotIntervalMs;
+}
+
+void JackAudioDevice::stop()
+{
+    auto* callback = std::exchange (startedCallback, nullptr);
+    if (callback == nullptr)
+        return;
+
+    const bool wasActive = active;
+    if (active)
+        jack_deactivate (client);
+    active = false;
+    liveCallback.store (nullptr, std::memory_order_release);
+
+    if (wasActive)
+        callback->audioDeviceStopped();
+}
+
+void JackAudioDevice::timerCallback()
+{
+    if (serverLost.load() && client != nullptr)
+        handleServerLoss();
+
+    if (client == nullptr)
+    {
+        tryToReconnect();
+        return;
+    }
+
+    if (! active)
+        return;
+
+    const auto now = nowMs();
+    if (! pendingConnections.empty())
+    {
+        pendingConnections = jackconnections::connectWherePossible (client, pendingConnections);
+        if (now > restoreUntilMs)
+            pendingConnections.clear();
+    }
+
+    // Remember the routing, so it can be rebuilt if the server goes away.
+    if (now >= nextSnapshotMs && pendingConnections.empty())
+    {
+        knownConnections = jackconnections::readConnections (client, inputPorts, outputPorts);
+        nextSnapshotMs = now + snapshotIntervalMs;
+    }
+}
+
+void JackAudioDevice::handleServerLoss()
+{
+    // JACK called shutdownCallback: the process thread has stopped for good.
+    const bool wasActive = active;
+    active = false;
+    liveCallback.store (nullptr, std::memory_order_release);
+    if (wasActive && startedCallback != nullptr)
+        startedCallback->audioDeviceStopped();
+
+    jack_client_close (client);
+    client = nullptr;
+    inputPorts.clear();
+    outputPorts.clear();
+    nextRetryMs = nowMs() + retryIntervalMs;
+}
+
+void JackAudioDevice::tryToReconnect()
+{
+    if (! wantOpen || nowMs() < nextRetryMs)
+        return;
+
+    nextRetryMs = nowMs() + retryIntervalMs;
+    const auto oldName = clientName;
+    if (openClient().isNotEmpty())
+        return;
+
+    pendingConnections.clear();
+    for (const auto& [source, destination] : knownConnections)
+        pendingConnections.emplace_back (renameClient (source, oldName, clientName),
+                                         renameClient (destination, oldName, clientName));
+    restoreUntilMs = nowMs() + restoreForMs;
+    ++reconnections;
+
+    if (startedCallback != nullptr)
+        activate();
+}
+
+int JackAudioDevice::process (jack_nframes_t numFrames) noexcept
+{
+    ScopedRealtimeProbe probe (realtimeProbe);
+
+    for (std::size_t i = 0; i < inputPorts.size(); ++i)
+        inputPointers[i] = inputPorts[i] != nullptr ? static_cast<const float*> (jack_port_get_buffer (inputPorts[i], numFrames))
+                                                    : nullptr;
+    for (std::size_t i = 0; i < outputPorts.size(); ++i)
+        outputPointers[i] = outputPorts[i] != nullptr ? static_cast<float*> (jack_port_get_buffer (outputPorts[i], numFrames))
+                                                      : nullptr;
+
+    if (auto* callback = liveCallback.load (std::memory_order_acquire))
+    {
+        const juce::AudioIODeviceCallbackContext context;
+        callback->audioDeviceIOCallbackWithContext (inputPointers.data(), static_cast<int> (inputPointers.size()),
+                                                    outputPointers.data(), static_cast<int> (outputPointers.size()),
+                                                    static_cast<int> (numFrames), context);
+    }
+    else
+    {
+        for (auto* output : outputPointers)
+            if (output != nullptr)
+                juce::FloatVectorOperations::clear (output, static_cast<int> (numFrames));
+    }
+    return 0;
+}
+
+int JackAudioDevice::processCallback (jack_nframes_t numFrames, void* device) noexcept
+{
+    return static_cast<JackAudioDevice*> (device)->process (numFrames);
+}
+
+void JackAudioDevice::shutdownCallback (jack_status_t, const char*, void* device) noexcept
+{
+    // On a JACK thread, possibly mid-teardown: only raise the flag; the timer does the rest.
+    static_cast<JackAudioDevice*> (device)->serverLost.store (true);
+}
+
+int JackAudioDevice::xrunCallback (void* device) noexcept
+{
+    static_cast<JackAudioDevice*> (device)->xruns.fetch_add (1, std::memory_order_relaxed);
+    return 0;
+}
+
+int JackAudioDevice::bufferSizeCallback (jack_nframes_t numFrames, void* device) noexcept
+{
+    static_cast<JackAudioDevice*> (device)->bufferSize.store (static_cast<int> (numFrames));
+    return 0;
+}
+
+} // namespace foldback

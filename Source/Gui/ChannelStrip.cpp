@@ -1,0 +1,197 @@
+#include "ChannelStrip.h"
+
+#include "FoldbackLookAndFeel.h"
+#include "GainFaderLaw.h"
+#include "Session/SessionQueries.h"
+
+namespace foldback
+{
+
+namespace
+{
+    juce::String channelList (const std::vector<int>& channels)
+    {
+        if (channels.size() == 2)
+            return juce::String (channels[0]) + "-" + juce::String (channels[1]);
+        return channels.empty() ? juce::String() : juce::String (channels[0]);
+    }
+
+    void styleLabel (juce::Label& label, float size, bool bold, juce::Colour colour)
+    {
+        label.setFont (juce::Font (size, bold ? juce::Font::bold : juce::Font::plain));
+        label.setColour (juce::Label::textColourId, colour);
+        label.setJustificationType (juce::Justification::centred);
+        label.setMinimumHorizontalScale (0.7f);
+    }
+}
+
+ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::string source)
+    : model (modelToEdit), mixId (std::move (mix)), sourceId (std::move (source))
+{
+    setComponentID ("strip:" + mixId + ":" + sourceId);
+    setName (model.sourceName (sourceId));
+
+    styleLabel (nameLabel, fontSizes::name, true, palette::text);
+    styleLabel (kindLabel, fontSizes::small, false, palette::dimText);
+    styleLabel (gainLabel, fontSizes::level, true, palette::text);
+    styleLabel (panLabel, fontSizes::small, true, palette::dimText);
+    for (auto* label : { &nameLabel, &kindLabel, &gainLabel, &panLabel })
+        addAndMakeVisible (label);
+
+    gainLabel.setEditable (false, true);
+    gainLabel.setTooltip ("Double-click to type a level in dB");
+    gainLabel.onTextChange = [this]
+    {
+        const double db = parseGainDb (gainLabel.getText());
+        model.editSend (mixId, sourceId, "Set " + getName().toStdString() + " level", [db] (SendSettings& s) { s.gainDb = db; });
+        refreshFromSession();
+    };
+
+    pan.setName ("pan");
+    pan.setRange (-1.0, 1.0, 0.01);
+    pan.setDoubleClickReturnValue (true, 0.0);
+    pan.setRotaryParameters (juce::MathConstants<float>::pi * 1.25f, juce::MathConstants<float>::pi * 2.75f, true);
+    pan.setTooltip ("Pan (double-click: centre)");
+    pan.onValueChange = [this]
+    {
+        const double value = pan.getValue();
+        model.editSend (mixId, sourceId, "Pan " + getName().toStdString(), [value] (SendSettings& s) { s.pan = value; }, key ("pan"));
+    };
+    addAndMakeVisible (pan);
+
+    mute.setName ("mute");
+    mute.setColour (juce::TextButton::buttonOnColourId, palette::muteOn);
+    mute.setTooltip ("Mute this source in this mix");
+    mute.onClick = [this]
+    {
+        const bool next = ! mute.getToggleState();
+        model.editSend (mixId, sourceId, (next ? "Mute " : "Unmute ") + getName().toStdString(),
+                        [next] (SendSettings& s) { s.mute = next; });
+    };
+    addAndMakeVisible (mute);
+
+    solo.setName ("solo");
+    solo.setColour (juce::TextButton::buttonOnColourId, palette::soloOn);
+    solo.setTooltip ("Solo in place, within this mix only");
+    solo.onClick = [this]
+    {
+        const bool next = ! solo.getToggleState();
+        model.editSend (mixId, sourceId, (next ? "Solo " : "Unsolo ") + getName().toStdString(),
+                        [next] (SendSettings& s) { s.solo = next; });
+    };
+    addAndMakeVisible (solo);
+
+    fader.setName ("fader");
+    fader.setNormalisableRange (gainFaderLaw::makeRange());
+    fader.setDoubleClickReturnValue (true, 0.0);
+    fader.setTooltip ("Send level (double-click: 0 dB)");
+    fader.onValueChange = [this]
+    {
+        const double value = fader.getValue();
+        model.editSend (mixId, sourceId, "Set " + getName().toStdString() + " level",
+                        [value] (SendSettings& s) { s.gainDb = value; }, key ("fader"));
+    };
+    addAndMakeVisible (fader);
+
+    meter.setReader ([this] { return model.readSourceMeter (sourceId); });
+    addAndMakeVisible (meter);
+
+    refreshFromSession();
+    model.addListener (this);
+}
+
+ChannelStrip::~ChannelStrip()
+{
+    model.removeListener (this);
+}
+
+std::string ChannelStrip::key (const char* control) const
+{
+    return std::string (control) + " " + mixId + " " + sourceId;
+}
+
+juce::String ChannelStrip::describeSource() const
+{
+    const auto& session = model.getSession();
+    if (const auto* input = findInput (session, sourceId))
+        return "IN " + channelList (input->channels);
+    if (findTrack (session, sourceId) != nullptr)
+        return "TRACK";
+    if (sourceId == clickSourceId)
+        return "CLICK";
+    if (sourceId == talkbackSourceId)
+        return "TALKBACK " + channelList (session.talkback.channels);
+    return {};
+}
+
+void ChannelStrip::refreshFromSession()
+{
+    const auto* mix = findMix (model.getSession(), mixId);
+    const SendSettings* send = nullptr;
+    if (mix != nullptr)
+        if (auto found = mix->sends.find (sourceId); found != mix->sends.end())
+            send = &found->second;
+
+    sent = send != nullptr;
+    const SendSettings settings = sent ? *send : SendSettings { sessionLimits::minGainDb };
+
+    setName (model.sourceName (sourceId));
+    nameLabel.setText (getName(), juce::dontSendNotification);
+    kindLabel.setText (sent ? describeSource() : "NOT SENT", juce::dontSendNotification);
+    kindLabel.setColour (juce::Label::textColourId, sent ? palette::dimText : palette::meterAmber);
+
+    fader.setValue (settings.gainDb, juce::dontSendNotification);
+    pan.setValue (settings.pan, juce::dontSendNotification);
+    mute.setToggleState (settings.mute, juce::dontSendNotification);
+    solo.setToggleState (settings.solo, juce::dontSendNotification);
+    gainLabel.setText (formatGainDb (settings.gainDb), juce::dontSendNotification);
+    panLabel.setText (formatPan (settings.pan), juce::dontSendNotification);
+
+    // A muted send reads amber across the whole strip, not only on its button.
+    fader.setColour (juce::Slider::trackColourId, settings.mute ? palette::muteOn.withAlpha (0.5f) : palette::accent);
+    gainLabel.setColour (juce::Label::textColourId, settings.mute || ! sent ? palette::dimText : palette::text);
+    repaint();
+}
+
+void ChannelStrip::paint (juce::Graphics& g)
+{
+    auto bounds = getLocalBounds().toFloat().reduced (2.0f, 0.0f);
+    g.setColour (palette::panel);
+    g.fillRoundedRectangle (bounds, 6.0f);
+
+    if (mute.getToggleState())
+    {
+        g.setColour (palette::muteOn);
+        g.drawRoundedRectangle (bounds.reduced (1.0f), 6.0f, 2.0f);
+    }
+    else if (solo.getToggleState())
+    {
+        g.setColour (palette::soloOn);
+        g.drawRoundedRectangle (bounds.reduced (1.0f), 6.0f, 2.0f);
+    }
+}
+
+void ChannelStrip::resized()
+{
+    auto area = getLocalBounds().reduced (8, 6);
+    nameLabel.setBounds (area.removeFromTop (26));
+    kindLabel.setBounds (area.removeFromTop (18));
+    area.removeFromTop (4);
+
+    auto panArea = area.removeFromTop (58);
+    pan.setBounds (panArea.withSizeKeepingCentre (56, 56));
+    panLabel.setBounds (area.removeFromTop (18));
+    area.removeFromTop (4);
+
+    auto buttons = area.removeFromTop (34);
+    mute.setBounds (buttons.removeFromLeft (buttons.getWidth() / 2).reduced (2, 0));
+    solo.setBounds (buttons.reduced (2, 0));
+    area.removeFromTop (6);
+
+    gainLabel.setBounds (area.removeFromBottom (28));
+    meter.setBounds (area.removeFromRight (22));
+    area.removeFromRight (4);
+    fader.setBounds (area);
+}
+
+} // namespace foldback

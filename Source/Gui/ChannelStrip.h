@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ConsoleModel.h"
+#include "LevelMeterComponent.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <string>
+
+namespace foldback
+{
+
+/** One source in one performer's mix: name, pan, mute, solo, send fader and the source's
+    meter. Bound to CueMix::sends[source]: every move is an edit through the ConsoleModel
+    (a drag coalesces into one undo step), and every session change, from anywhere, moves
+    the controls. A source the mix does not take yet shows "not sent"; touching any control
+    creates the send.
+
+    componentID "strip:<mix id>:<source id>"; its controls are named "fader", "pan",
+    "mute" and "solo". Message thread only. */
+class ChannelStrip : public juce::Component,
+                     private ConsoleModel::Listener
+{
+public:
+    static constexpr int preferredWidth = 112;
+    static constexpr int maximumWidth = 150;
+
+    ChannelStrip (ConsoleModel& model, std::string mixId, std::string sourceId);
+    ~ChannelStrip() override;
+
+    const std::string& getMixId() const noexcept    { return mixId; }
+    const std::string& getSourceId() const noexcept { return sourceId; }
+
+    juce::Slider& getFader() noexcept           { return fader; }
+    juce::Slider& getPanKnob() noexcept         { return pan; }
+    juce::TextButton& getMuteButton() noexcept  { return mute; }
+    juce::TextButton& getSoloButton() noexcept  { return solo; }
+    LevelMeterComponent& getMeter() noexcept    { return meter; }
+
+    /** Sets every control from the session without making an edit. */
+    void refreshFromSession();
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    void sessionChanged() override { refreshFromSession(); }
+    juce::String describeSource() const;
+    std::string key (const char* control) const;
+
+    ConsoleModel& model;
+    const std::string mixId, sourceId;
+
+    juce::Label nameLabel, kindLabel, gainLabel, panLabel;
+    juce::Slider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    juce::TextButton mute { "M" }, solo { "S" };
+    juce::Slider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
+    LevelMeterComponent meter;
+    bool sent = false;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)
+};
+
+} // namespace foldback

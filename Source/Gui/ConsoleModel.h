@@ -1,0 +1,114 @@
+#pragma once
+
+#include "App/SessionDocument.h"
+#include "Engine/Engine.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** A meter reading for display: linear peak and RMS; `present` is false when the source
+    or mix is not in the engine's current plan. */
+struct MeterReading
+{
+    float peak = 0.0f;
+    float rms = 0.0f;
+    bool present = false;
+};
+
+/** What the console knows about the audio device, for the status bar. Filled by
+    whoever owns the device (the application); a console without one shows dashes. */
+struct DeviceStatus
+{
+    bool open = false;
+    juce::String typeName, deviceName;
+    double sampleRate = 0.0;
+    int bufferSize = 0;
+    int latencySamples = 0;  ///< input + output as the device reports them
+    double cpuLoad = 0.0;    ///< [0, 1] of the audio callback's time budget
+    int xruns = -1;          ///< -1 when the device does not count them
+};
+
+/** The console's view of the session and the engine: every component reads the Session
+    through it, edits it only through the SessionDocument (so the GUI, the remotes and the
+    presets never disagree), and reads meters and the transport from the engine's atomics.
+
+    The SessionDocument takes listeners for its whole life; the model registers once with a
+    guard that dies with the model, and fans changes out to components that come and go.
+
+    Message thread only. */
+class ConsoleModel
+{
+public:
+    /** Told after every change of the session (edit, undo, redo, open, revert). */
+    struct Listener
+    {
+        virtual ~Listener() = default;
+        virtual void sessionChanged() = 0;
+    };
+
+    ConsoleModel (SessionDocument& document, Engine& engine);
+    ~ConsoleModel();
+
+    SessionDocument& getDocument() noexcept      { return document; }
+    SessionPlayer& getPlayer() noexcept          { return document.getPlayer(); }
+    Engine& getEngine() noexcept                 { return engine; }
+    const Session& getSession() const noexcept   { return document.getSession(); }
+
+    void addListener (Listener* listener)        { listeners.push_back (listener); }
+    void removeListener (Listener* listener)     { std::erase (listeners, listener); }
+
+    /** An edit by the engineer. Rejected edits are reported to onNotice and change
+        nothing. Returns true if the edit was accepted. */
+    bool edit (const std::string& description, const std::function<void (Session&)>& change,
+               const std::string& coalesceKey = {});
+
+    /** Edits one mix's send from one source, creating the send (at its defaults) if the
+        mix did not take that source yet. Drags pass a coalesceKey so they undo in one step. */
+    bool editSend (const std::string& mixId, const std::string& sourceId, const std::string& description,
+                   const std::function<void (SendSettings&)>& change, const std::string& coalesceKey = {});
+
+    /** Edits one mix (master, ceiling, click mode...). */
+    bool editMix (const std::string& mixId, const std::string& description,
+                  const std::function<void (CueMix&)>& change, const std::string& coalesceKey = {});
+
+    /** Copies one mix's sends (levels, pans, mutes, solos) and master level onto another,
+        as one undo step. The target keeps its name, outputs, limiter ceiling (the engineer's
+        safety setting) and click mode. */
+    bool copyMix (const std::string& fromMixId, const std::string& toMixId);
+
+    /** Where notices go (a rejected edit, a track that would not load): the status bar. */
+    std::function<void (const juce::String&)> onNotice;
+    void notice (const juce::String& text) const { if (onNotice) onNotice (text); }
+
+    /** Meters, read from the engine's newest plan. Wait-free reads of atomics. */
+    MeterReading readSourceMeter (const std::string& sourceId) const;
+    MeterReading readMixMeter (const std::string& mixId) const;
+    /** The mix's safety limiter gain in dB (0 = no reduction); 0 when the mix is absent. */
+    float readLimiterGainDb (const std::string& mixId) const;
+
+    /** The display name of a source id: the input's or track's name, "Click", "Talkback". */
+    juce::String sourceName (const std::string& sourceId) const;
+
+    /** Device state for the status bar, as the application reports it. */
+    std::function<DeviceStatus()> deviceStatusProvider;
+    DeviceStatus readDeviceStatus() const { return deviceStatusProvider ? deviceStatusProvider() : DeviceStatus {}; }
+
+private:
+    void notifyListeners();
+
+    SessionDocument& document;
+    Engine& engine;
+    std::vector<Listener*> listeners;
+    std::shared_ptr<ConsoleModel*> alive;
+
+    JUCE_DECLARE_NON_COPYABLE (ConsoleModel)
+};
+
+} // namespace foldback

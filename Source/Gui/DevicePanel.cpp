@@ -1,0 +1,189 @@
+#include "DevicePanel.h"
+
+#include "FoldbackLookAndFeel.h"
+#include "LiveAudio.h"
+#include "Session/SessionLimits.h"
+
+namespace foldback
+{
+
+namespace
+{
+    const char* const defaultDevice = "(default)";
+    constexpr std::array<int, 9> bufferSizes { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 };
+
+    void styleCaption (juce::Label& label, const juce::String& text)
+    {
+        label.setText (text, juce::dontSendNotification);
+        label.setFont (juce::Font (fontSizes::body, juce::Font::bold));
+        label.setColour (juce::Label::textColourId, palette::dimText);
+    }
+
+    void selectText (juce::ComboBox& box, const juce::String& text)
+    {
+        for (int i = 0; i < box.getNumItems(); ++i)
+            if (box.getItemText (i) == text)
+            {
+                box.setSelectedItemIndex (i, juce::dontSendNotification);
+                return;
+            }
+        box.addItem (text, box.getNumItems() + 1); // keep what the session names, even if absent now
+        box.setSelectedItemIndex (box.getNumItems() - 1, juce::dontSendNotification);
+    }
+}
+
+DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : model (modelToEdit), audio (liveAudio)
+{
+    setComponentID ("devicePanel");
+    setName ("Devices");
+    setOpaque (true);
+
+    title.setText ("Audio device", juce::dontSendNotification);
+    title.setFont (juce::Font (fontSizes::heading, juce::Font::bold));
+    title.setColour (juce::Label::textColourId, palette::text);
+    styleCaption (typeLabel, "Type");
+    styleCaption (inputLabel, "Input device");
+    styleCaption (outputLabel, "Output device");
+    styleCaption (rateLabel, "Sample rate");
+    styleCaption (bufferLabel, "Buffer size");
+    result.setFont (juce::Font (fontSizes::body, juce::Font::bold));
+    result.setJustificationType (juce::Justification::topLeft);
+
+    for (const auto& name : sessionLimits::deviceTypes)
+        type.addItem (juce::String (std::string (name)), type.getNumItems() + 1);
+    for (double sampleRate : sessionLimits::sampleRates)
+        rate.addItem (juce::String (sampleRate, 0) + " Hz", rate.getNumItems() + 1);
+    for (int size : bufferSizes)
+        buffer.addItem (juce::String (size) + " frames", buffer.getNumItems() + 1);
+
+    type.setName ("type");
+    type.onChange = [this] { fillDeviceLists(); };
+    applyButton.setColour (juce::TextButton::buttonColourId, palette::accent.darker (0.4f));
+    applyButton.onClick = [this] { apply(); };
+    rescanButton.onClick = [this] { rescan(); };
+    rescanButton.setEnabled (audio != nullptr);
+
+    for (auto* c : std::initializer_list<juce::Component*> { &title, &typeLabel, &inputLabel, &outputLabel, &rateLabel,
+                                                             &bufferLabel, &result, &type, &input, &output, &rate,
+                                                             &buffer, &applyButton, &rescanButton })
+        addAndMakeVisible (c);
+
+    showSessionSettings();
+    model.addListener (this);
+}
+
+DevicePanel::~DevicePanel()
+{
+    model.removeListener (this);
+}
+
+void DevicePanel::visibilityChanged()
+{
+    // Scanning opens ALSA devices and a JACK client: only when the engineer comes to look.
+    if (isShowing() && ! scanned && audio != nullptr)
+        rescan();
+}
+
+void DevicePanel::rescan()
+{
+    if (audio == nullptr)
+        return;
+    scanned = true;
+    listings.clear();
+    for (const auto& device : audio->listDevices())
+        listings.push_back ({ device.type, device.name, device.numInputs, device.numOutputs, device.note });
+    fillDeviceLists();
+    showSessionSettings();
+}
+
+void DevicePanel::fillDeviceLists()
+{
+    const auto selectedType = type.getText().toStdString();
+    input.clear (juce::dontSendNotification);
+    output.clear (juce::dontSendNotification);
+    input.addItem (defaultDevice, 1);
+    output.addItem (defaultDevice, 1);
+    for (const auto& listing : listings)
+    {
+        if (listing.type != selectedType)
+            continue;
+        if (listing.inputs > 0)
+            input.addItem (listing.name, input.getNumItems() + 1);
+        if (listing.outputs > 0)
+            output.addItem (listing.name, output.getNumItems() + 1);
+    }
+    input.setSelectedItemIndex (0, juce::dontSendNotification);
+    output.setSelectedItemIndex (0, juce::dontSendNotification);
+}
+
+void DevicePanel::showSessionSettings()
+{
+    const auto& settings = model.getSession().audio;
+    selectText (type, settings.deviceType);
+    fillDeviceLists();
+    selectText (input, settings.inputDevice.empty() ? juce::String (defaultDevice) : juce::String (settings.inputDevice));
+    selectText (output, settings.outputDevice.empty() ? juce::String (defaultDevice) : juce::String (settings.outputDevice));
+    selectText (rate, juce::String (settings.sampleRate, 0) + " Hz");
+    selectText (buffer, juce::String (settings.bufferSize) + " frames");
+
+    const auto status = model.readDeviceStatus();
+    result.setColour (juce::Label::textColourId, status.open ? palette::text : palette::meterAmber);
+    if (result.getText().isEmpty())
+        result.setText (status.open ? "Running: " + status.typeName + " '" + status.deviceName + "'" : "No device open",
+                        juce::dontSendNotification);
+}
+
+void DevicePanel::apply()
+{
+    AudioSettings settings;
+    settings.deviceType = type.getText().toStdString();
+    settings.inputDevice = input.getText() == defaultDevice ? std::string() : input.getText().toStdString();
+    settings.outputDevice = output.getText() == defaultDevice ? std::string() : output.getText().toStdString();
+    settings.sampleRate = rate.getText().getDoubleValue();
+    settings.bufferSize = buffer.getText().getIntValue();
+
+    if (settings != model.getSession().audio && ! model.edit ("Change audio device", [settings] (Session& s) { s.audio = settings; }))
+        return;
+
+    const auto warnings = onApply ? onApply() : std::vector<std::string> {};
+    const auto status = model.readDeviceStatus();
+    juce::String text = status.open ? "Running: " + status.typeName + " '" + status.deviceName + "' at "
+                                          + juce::String (status.sampleRate, 0) + " Hz, " + juce::String (status.bufferSize) + " frames"
+                                    : juce::String ("No device open");
+    for (const auto& warning : warnings)
+        text << "\nwarning: " << warning;
+    result.setText (text, juce::dontSendNotification);
+    result.setColour (juce::Label::textColourId, warnings.empty() ? palette::text : palette::meterAmber);
+}
+
+void DevicePanel::paint (juce::Graphics& g)
+{
+    g.fillAll (palette::background);
+}
+
+void DevicePanel::resized()
+{
+    auto area = getLocalBounds().reduced (16, 8);
+    title.setBounds (area.removeFromTop (48));
+    auto row = [&area] (juce::Label& caption, juce::Component& control)
+    {
+        auto line = area.removeFromTop (46).reduced (0, 4);
+        caption.setBounds (line.removeFromLeft (180));
+        control.setBounds (line.removeFromLeft (480));
+    };
+    row (typeLabel, type);
+    row (inputLabel, input);
+    row (outputLabel, output);
+    row (rateLabel, rate);
+    row (bufferLabel, buffer);
+    area.removeFromTop (10);
+    auto buttons = area.removeFromTop (42);
+    buttons.removeFromLeft (180);
+    applyButton.setBounds (buttons.removeFromLeft (140));
+    buttons.removeFromLeft (12);
+    rescanButton.setBounds (buttons.removeFromLeft (200));
+    area.removeFromTop (16);
+    result.setBounds (area.withWidth (juce::jmin (area.getWidth(), 1000)));
+}
+
+} // namespace foldback

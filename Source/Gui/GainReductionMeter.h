@@ -1,0 +1,40 @@
+#pragma once
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+
+namespace foldback
+{
+
+/** The safety limiter's gain reduction: a column growing down from the top (0 to -24 dB)
+    and the current reduction in figures, held for a second so a short catch is seen.
+
+    Reads through a function on a timer, like LevelMeterComponent: never touches the audio
+    thread beyond an atomic load. Message thread only. */
+class GainReductionMeter : public juce::Component,
+                           public juce::SettableTooltipClient,
+                           private juce::Timer
+{
+public:
+    static constexpr float rangeDb = 24.0f;
+
+    GainReductionMeter();
+
+    /** The reader returns the limiter gain in dB: 0 for none, negative when limiting. */
+    void setReader (std::function<float()> newReader);
+
+    /** Reads once now. */
+    void refresh();
+
+    void paint (juce::Graphics&) override;
+
+private:
+    void timerCallback() override { refresh(); }
+
+    std::function<float()> reader;
+    float reductionDb = 0.0f, heldDb = 0.0f;
+    double holdUntilMs = 0.0;
+};
+
+} // namespace foldback

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "ClickPanel.h"
+#include "ConsoleModel.h"
+#include "DevicePanel.h"
+#include "FoldbackLookAndFeel.h"
+#include "MixMatrix.h"
+#include "MixView.h"
+#include "StatusBar.h"
+#include "TalkbackPanel.h"
+#include "TracksPanel.h"
+#include "TransportBar.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace foldback
+{
+
+class LiveAudio;
+
+/** The engineer's console: the transport and talkback along the top, the pages down the
+    left (one per performer's mix, then the matrix, click, tracks and devices), the chosen
+    page in the middle, the status bar along the bottom.
+
+    Audio files dropped anywhere become backing tracks. Keys: space play/stop, T talkback (held), 1-9 a performer's mix, Ctrl+Z / Ctrl+Shift+Z
+    undo / redo, Ctrl+S save (through onSave), Ctrl+O open (onOpen).
+
+    Every page is a child at all times (hidden unless chosen), so the component tree shows
+    one MixView per mix. componentID "console". Message thread only. */
+class MainComponent : public juce::Component,
+                      public juce::FileDragAndDropTarget,
+                      private ConsoleModel::Listener,
+                      private juce::AsyncUpdater
+{
+public:
+    /** `audio` may be null (tests): the device page then only shows the session's settings. */
+    MainComponent (ConsoleModel& model, LiveAudio* audio);
+    ~MainComponent() override;
+
+    /** The pages, in the order of the buttons on the left. */
+    int getNumPages() const noexcept { return static_cast<int> (pages.size()); }
+    juce::Component& getPage (int index) const { return *pages[static_cast<std::size_t> (index)].component; }
+    juce::String getPageTitle (int index) const { return pages[static_cast<std::size_t> (index)].title; }
+    int getCurrentPage() const noexcept { return currentPage; }
+    void showPage (int index);
+
+    /** The view of a mix, or nullptr. */
+    MixView* findMixView (const std::string& mixId) const;
+
+    TransportBar& getTransportBar() noexcept   { return transport; }
+    TalkbackPanel& getTalkbackPanel() noexcept { return talkback; }
+    StatusBar& getStatusBar() noexcept         { return status; }
+    DevicePanel& getDevicePanel() noexcept     { return *devices; }
+
+    /** Rebuilds the pages now if the mixes changed (tests, screenshots). */
+    void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
+
+    /** Tooltips on (the default) or off (screenshots, where the pointer rests by chance). */
+    void setShowsTooltips (bool shouldShow);
+
+    std::function<void()> onSave, onOpen;
+
+    /** Audio files dropped anywhere go to the tracks page. */
+    bool isInterestedInFileDrag (const juce::StringArray& files) override { return tracks->isInterestedInFileDrag (files); }
+    void filesDropped (const juce::StringArray& files, int x, int y) override;
+
+    bool keyPressed (const juce::KeyPress&) override;
+    bool keyStateChanged (bool isKeyDown) override;
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    struct Page
+    {
+        juce::String title;
+        juce::Component* component = nullptr;
+        std::unique_ptr<juce::TextButton> button;
+    };
+
+    void sessionChanged() override;
+    void handleAsyncUpdate() override { rebuildPages(); }
+    void rebuildPages();
+
+    ConsoleModel& model;
+    FoldbackLookAndFeel lookAndFeel;
+    TransportBar transport;
+    TalkbackPanel talkback;
+    StatusBar status;
+    std::vector<std::unique_ptr<MixView>> mixViews;
+    std::unique_ptr<MixMatrix> matrix;
+    std::unique_ptr<ClickPanel> click;
+    std::unique_ptr<TracksPanel> tracks;
+    std::unique_ptr<DevicePanel> devices;
+    std::vector<Page> pages;
+    std::vector<std::string> builtMixes;
+    juce::String currentPageTitle;
+    int currentPage = 0;
+    bool talkKeyDown = false;
+    std::unique_ptr<juce::TooltipWindow> tooltips;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)
+};
+
+} // namespace foldback

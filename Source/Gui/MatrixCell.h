@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ConsoleModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <string>
+
+namespace foldback
+{
+
+/** One send in the overview matrix: a level bar to drag (double-click: 0 dB) with the
+    level in figures, and a mute button. A source the mix does not take shows a dash;
+    dragging it creates the send. The MixMatrix refreshes it on every session change.
+
+    componentID "cell:<mix id>:<source id>"; controls "level" and "mute". Message thread. */
+class MatrixCell : public juce::Component,
+                   public juce::SettableTooltipClient
+{
+public:
+    MatrixCell (ConsoleModel& model, std::string mixId, std::string sourceId);
+
+    juce::Slider& getLevel() noexcept      { return level; }
+    juce::TextButton& getMute() noexcept   { return mute; }
+
+    void refreshFromSession();
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    ConsoleModel& model;
+    const std::string mixId, sourceId;
+    juce::Slider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
+    juce::TextButton mute { "M" };
+    bool sent = false, soloed = false;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MatrixCell)
+};
+
+} // namespace foldback

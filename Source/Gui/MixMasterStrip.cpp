@@ -1,0 +1,138 @@
+#include "MixMasterStrip.h"
+
+#include "FoldbackLookAndFeel.h"
+#include "GainFaderLaw.h"
+#include "Session/SessionQueries.h"
+
+namespace foldback
+{
+
+namespace
+{
+    void styleLabel (juce::Label& label, float size, bool bold, juce::Colour colour)
+    {
+        label.setFont (juce::Font (size, bold ? juce::Font::bold : juce::Font::plain));
+        label.setColour (juce::Label::textColourId, colour);
+        label.setJustificationType (juce::Justification::centred);
+    }
+}
+
+MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
+    : model (modelToEdit), mixId (std::move (mix))
+{
+    setComponentID ("master:" + mixId);
+
+    styleLabel (title, fontSizes::name, true, palette::text);
+    styleLabel (outputsLabel, fontSizes::small, false, palette::dimText);
+    styleLabel (masterLabel, fontSizes::level, true, palette::text);
+    styleLabel (ceilingLabel, fontSizes::body, true, palette::meterAmber);
+    styleLabel (ceilingTitle, fontSizes::small, false, palette::dimText);
+    styleLabel (reductionTitle, fontSizes::small, false, palette::dimText);
+    title.setText ("MASTER", juce::dontSendNotification);
+    ceilingTitle.setText ("CEILING", juce::dontSendNotification);
+    reductionTitle.setText ("LIMIT", juce::dontSendNotification);
+    for (auto* label : { &title, &outputsLabel, &masterLabel, &ceilingLabel, &ceilingTitle, &reductionTitle })
+        addAndMakeVisible (label);
+
+    master.setName ("master");
+    master.setNormalisableRange (gainFaderLaw::makeRange());
+    master.setDoubleClickReturnValue (true, 0.0);
+    master.setTooltip ("Mix master level (double-click: 0 dB)");
+    master.onValueChange = [this]
+    {
+        const double value = master.getValue();
+        model.editMix (mixId, "Set master level", [value] (CueMix& m) { m.masterDb = value; }, "master " + mixId);
+    };
+    addAndMakeVisible (master);
+
+    ceiling.setName ("ceiling");
+    ceiling.setRange (sessionLimits::minCeilingDb, sessionLimits::maxCeilingDb, 0.5);
+    ceiling.setRotaryParameters (juce::MathConstants<float>::pi * 1.25f, juce::MathConstants<float>::pi * 2.75f, true);
+    ceiling.setColour (juce::Slider::rotarySliderFillColourId, palette::meterAmber);
+    ceiling.setTooltip ("Safety limiter ceiling, dBFS: nothing leaves this mix louder");
+    ceiling.onValueChange = [this]
+    {
+        const double value = ceiling.getValue();
+        model.editMix (mixId, "Set limiter ceiling", [value] (CueMix& m) { m.limiterCeilingDb = value; }, "ceiling " + mixId);
+    };
+    addAndMakeVisible (ceiling);
+
+    outputMeter.setReader ([this] { return model.readMixMeter (mixId); });
+    addAndMakeVisible (outputMeter);
+    reduction.setReader ([this] { return model.readLimiterGainDb (mixId); });
+    reduction.setTooltip ("Safety limiter gain reduction, dB: how hard the limiter is holding this mix under its ceiling");
+    addAndMakeVisible (reduction);
+
+    refreshFromSession();
+    model.addListener (this);
+}
+
+MixMasterStrip::~MixMasterStrip()
+{
+    model.removeListener (this);
+}
+
+void MixMasterStrip::refreshFromSession()
+{
+    const auto* mix = findMix (model.getSession(), mixId);
+    if (mix == nullptr)
+        return;
+
+    master.setValue (mix->masterDb, juce::dontSendNotification);
+    ceiling.setValue (mix->limiterCeilingDb, juce::dontSendNotification);
+    masterLabel.setText (formatGainDb (mix->masterDb), juce::dontSendNotification);
+    ceilingLabel.setText (juce::String (mix->limiterCeilingDb, 1) + " dBFS", juce::dontSendNotification);
+
+    juce::StringArray outputs;
+    for (int channel : mix->outputs)
+        outputs.add (juce::String (channel));
+    outputsLabel.setText ("OUT " + outputs.joinIntoString ("-"), juce::dontSendNotification);
+}
+
+void MixMasterStrip::paint (juce::Graphics& g)
+{
+    g.setColour (palette::raised);
+    g.fillRoundedRectangle (getLocalBounds().toFloat().reduced (2.0f, 0.0f), 6.0f);
+
+    // The output meter's dBFS scale: the figures a performer will ask about.
+    g.setFont (juce::Font (fontSizes::small));
+    const auto meterBounds = outputMeter.getBounds();
+    for (float db : { 0.0f, -6.0f, -12.0f, -24.0f, -36.0f, -48.0f })
+    {
+        const float y = static_cast<float> (meterBounds.getY())
+                        + meterBounds.getHeight() * (1.0f - LevelMeterComponent::dbToProportion (db));
+        g.setColour (db == 0.0f ? palette::text : palette::dimText);
+        g.drawText (juce::String (juce::roundToInt (db)), scaleArea.getX(), juce::roundToInt (y) - 8, scaleArea.getWidth(), 16,
+                    juce::Justification::centredRight);
+    }
+}
+
+void MixMasterStrip::resized()
+{
+    auto area = getLocalBounds().reduced (8, 6);
+    title.setBounds (area.removeFromTop (26));
+    outputsLabel.setBounds (area.removeFromTop (18));
+    area.removeFromTop (4);
+
+    auto ceilingRow = area.removeFromTop (76);
+    auto knob = ceilingRow.removeFromLeft (70);
+    ceilingTitle.setBounds (knob.removeFromTop (16));
+    ceiling.setBounds (knob.withSizeKeepingCentre (56, 56));
+    ceilingLabel.setBounds (ceilingRow.withTrimmedTop (16));
+    area.removeFromTop (10);
+
+    masterLabel.setBounds (area.removeFromBottom (28));
+
+    auto gr = area.removeFromRight (44);
+    reductionTitle.setBounds (gr.removeFromTop (18));
+    reduction.setBounds (gr);
+    area.removeFromRight (6);
+
+    area.removeFromTop (18); // level with the limiter column
+    outputMeter.setBounds (area.removeFromRight (28));
+    scaleArea = area.removeFromRight (28);
+    area.removeFromRight (2);
+    master.setBounds (area);
+}
+
+} // namespace foldback

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "ConsoleModel.h"
+#include "LevelMeterComponent.h"
+#include "MatrixCell.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** Every send at a glance: sources down, performers' mixes across. Each cell sets a level
+    and a mute; each row shows the source's meter; each column can be copied onto another
+    mix. Rebuilt when sources or mixes change (asynchronously, never inside a control's
+    callback); cells follow every other change at once.
+
+    componentID "matrix". Message thread only. */
+class MixMatrix : public juce::Component,
+                  private ConsoleModel::Listener,
+                  private juce::AsyncUpdater
+{
+public:
+    explicit MixMatrix (ConsoleModel& model);
+    ~MixMatrix() override;
+
+    /** The cell of a mix and source, or nullptr. */
+    MatrixCell* findCell (const std::string& mixId, const std::string& sourceId) const;
+
+    void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    struct Column
+    {
+        std::string mixId;
+        std::unique_ptr<juce::Label> name;
+        std::unique_ptr<juce::TextButton> copy;
+    };
+
+    struct Row
+    {
+        std::string sourceId;
+        std::unique_ptr<juce::Label> name;
+        std::unique_ptr<LevelMeterComponent> meter;
+        std::vector<std::unique_ptr<MatrixCell>> cells;
+    };
+
+    void sessionChanged() override;
+    void handleAsyncUpdate() override { rebuild(); }
+    void rebuild();
+    void showCopyMenu (const std::string& fromMixId, juce::Component& target);
+    std::vector<std::string> currentMixIds() const;
+
+    ConsoleModel& model;
+    juce::Viewport viewport;
+    juce::Component grid;
+    juce::Label title;
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+    std::vector<std::string> builtSources, builtMixes;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixMatrix)
+};
+
+} // namespace foldback

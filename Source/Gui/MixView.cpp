@@ -1,0 +1,159 @@
+#include "MixView.h"
+
+#include "FoldbackLookAndFeel.h"
+#include "Session/SessionQueries.h"
+
+namespace foldback
+{
+
+namespace
+{
+    constexpr int headerHeight = 56;
+
+    // The engine renders each mix to its own outputs only; auditioning one on the
+    // engineer's outputs needs a listen bus in the engine (see docs/gui.md).
+    const char* const listenUnavailable =
+        "Listen is not available yet: the engine has no listen bus to copy a performer's mix "
+        "to the engineer's outputs. Until it has, plug in at the performer's headphone output.";
+}
+
+MixView::MixView (ConsoleModel& modelToEdit, std::string mix)
+    : model (modelToEdit), mixId (std::move (mix))
+{
+    setComponentID ("mix:" + mixId);
+    setOpaque (true);
+
+    nameLabel.setFont (juce::Font (fontSizes::heading, juce::Font::bold));
+    nameLabel.setColour (juce::Label::textColourId, palette::text);
+    detailLabel.setFont (juce::Font (fontSizes::body));
+    detailLabel.setColour (juce::Label::textColourId, palette::dimText);
+    addAndMakeVisible (nameLabel);
+    addAndMakeVisible (detailLabel);
+
+    copyButton.setTooltip ("Copy this mix's sends and master level onto another performer's mix");
+    copyButton.onClick = [this] { showCopyMenu(); };
+    addAndMakeVisible (copyButton);
+
+    listenButton.setEnabled (false);
+    listenButton.setTooltip (listenUnavailable);
+    addAndMakeVisible (listenButton);
+
+    stripViewport.setViewedComponent (&stripHolder, false);
+    stripViewport.setScrollBarsShown (false, true);
+    stripViewport.setScrollBarThickness (12);
+    addAndMakeVisible (stripViewport);
+
+    masterStrip = std::make_unique<MixMasterStrip> (model, mixId);
+    addAndMakeVisible (*masterStrip);
+
+    rebuildStrips();
+    model.addListener (this);
+}
+
+MixView::~MixView()
+{
+    model.removeListener (this);
+}
+
+ChannelStrip* MixView::findStrip (const std::string& sourceId) const
+{
+    for (const auto& strip : strips)
+        if (strip->getSourceId() == sourceId)
+            return strip.get();
+    return nullptr;
+}
+
+void MixView::sessionChanged()
+{
+    refreshHeader();
+    if (sourceIdsOf (model.getSession()) != stripSources)
+        triggerAsyncUpdate();
+}
+
+void MixView::rebuildStrips()
+{
+    stripSources = sourceIdsOf (model.getSession());
+    strips.clear();
+    for (const auto& sourceId : stripSources)
+    {
+        strips.push_back (std::make_unique<ChannelStrip> (model, mixId, sourceId));
+        stripHolder.addAndMakeVisible (*strips.back());
+    }
+    refreshHeader();
+    resized();
+}
+
+void MixView::refreshHeader()
+{
+    const auto& session = model.getSession();
+    const auto* mix = findMix (session, mixId);
+    if (mix == nullptr)
+        return;
+
+    const int number = indexOfMix (session, mixId) + 1;
+    nameLabel.setText (juce::String (number) + "  " + juce::String (mix->name), juce::dontSendNotification);
+    setName (mix->name);
+
+    juce::StringArray outputs;
+    for (int channel : mix->outputs)
+        outputs.add (juce::String (channel));
+    detailLabel.setText ("outputs " + outputs.joinIntoString ("-") + "   click "
+                             + (mix->clickMode == "always" ? "always" : "count-in only")
+                             + "   " + juce::String (static_cast<int> (mix->sends.size())) + " sends",
+                         juce::dontSendNotification);
+}
+
+void MixView::showCopyMenu()
+{
+    juce::PopupMenu menu;
+    menu.addSectionHeader ("Copy this mix to");
+    const auto& mixes = model.getSession().mixes;
+    for (std::size_t i = 0; i < mixes.size(); ++i)
+        if (mixes[i].id != mixId)
+            menu.addItem (static_cast<int> (i) + 1, mixes[i].name);
+
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (copyButton),
+                        [safeThis = juce::Component::SafePointer<MixView> (this)] (int chosen)
+                        {
+                            if (safeThis == nullptr || chosen <= 0)
+                                return;
+                            const auto& all = safeThis->model.getSession().mixes;
+                            if (static_cast<std::size_t> (chosen) <= all.size())
+                                safeThis->model.copyMix (safeThis->mixId, all[static_cast<std::size_t> (chosen - 1)].id);
+                        });
+}
+
+void MixView::paint (juce::Graphics& g)
+{
+    g.fillAll (palette::background);
+    g.setColour (palette::outline);
+    g.fillRect (0, headerHeight - 1, getWidth(), 1);
+}
+
+void MixView::resized()
+{
+    auto area = getLocalBounds().reduced (8, 0);
+    auto header = area.removeFromTop (headerHeight).reduced (0, 8);
+    listenButton.setBounds (header.removeFromRight (110));
+    header.removeFromRight (8);
+    copyButton.setBounds (header.removeFromRight (160));
+    nameLabel.setBounds (header.removeFromLeft (juce::jmax (240, header.getWidth() / 3)));
+    detailLabel.setBounds (header);
+
+    area.removeFromTop (8);
+    area.removeFromBottom (4);
+    masterStrip->setBounds (area.removeFromRight (MixMasterStrip::preferredWidth));
+    area.removeFromRight (8);
+    stripViewport.setBounds (area);
+
+    // Strips widen to fill the view (up to a limit), and scroll when there are too many.
+    const int count = juce::jmax (1, static_cast<int> (strips.size()));
+    const int stripWidth = juce::jlimit (ChannelStrip::preferredWidth, ChannelStrip::maximumWidth, area.getWidth() / count);
+    const int scrollBar = count * stripWidth > area.getWidth() ? stripViewport.getScrollBarThickness() : 0;
+    const int stripHeight = area.getHeight() - scrollBar;
+    stripHolder.setSize (static_cast<int> (strips.size()) * stripWidth, stripHeight);
+    for (std::size_t i = 0; i < strips.size(); ++i)
+        strips[i]->setBounds (static_cast<int> (i) * stripWidth, 0, stripWidth, stripHeight);
+}
+
+} // namespace foldback

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "ConsoleModel.h"
+
+#include <juce_data_structures/juce_data_structures.h>
+#include <juce_gui_basics/juce_gui_basics.h>
+#include <juce_gui_extra/juce_gui_extra.h>
+
+#include <functional>
+#include <memory>
+
+namespace foldback
+{
+
+/** The session menu's work: new, open, open recent, save, save as, revert, and the
+    "save changes?" prompt before anything would throw unsaved edits away. Remembers the
+    recent sessions and the last one opened in the application's PropertiesFile, so the
+    console reopens where the engineer left off.
+
+    A session that will not load leaves the current one untouched and says why, naming the
+    field. Message thread only. */
+class SessionFiles
+{
+public:
+    SessionFiles (ConsoleModel& model, juce::PropertiesFile& settings);
+
+    /** Called after the session was replaced (new, open, revert): the owner reopens the
+        audio device if the new session wants another one. */
+    std::function<void()> onSessionReplaced;
+
+    void newSession();
+    void open();
+    void openFile (const juce::File& file);
+    void save();
+    void saveAs();
+    void revert();
+
+    /** Loads a session without asking (start-up). False, with `error` set, if it will not load. */
+    bool load (const juce::File& file, juce::String& error);
+
+    juce::StringArray getRecentFiles() const;
+
+    /** Runs `then` once unsaved changes are saved or the engineer chose to drop them;
+        never if they cancelled (or a save failed). */
+    void whenChangesAreSafe (std::function<void()> then);
+
+    /** The session key in the PropertiesFile of the last session opened or saved. */
+    static constexpr const char* lastSessionKey = "lastSession";
+
+private:
+    void remember (const juce::File& file);
+    void showError (const juce::String& title, const juce::String& message);
+    bool saveTo (const juce::File& file);
+
+    ConsoleModel& model;
+    juce::PropertiesFile& settings;
+    juce::RecentlyOpenedFilesList recent;
+    std::unique_ptr<juce::FileChooser> chooser;
+};
+
+} // namespace foldback

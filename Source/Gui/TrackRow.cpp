@@ -1,0 +1,144 @@
+#include "TrackRow.h"
+
+#include "FoldbackLookAndFeel.h"
+#include "GainFaderLaw.h"
+#include "Session/SessionQueries.h"
+
+namespace foldback
+{
+
+TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToEdit), trackId (std::move (id))
+{
+    setComponentID ("track:" + trackId);
+
+    name.setFont (juce::Font (fontSizes::name, juce::Font::bold));
+    name.setColour (juce::Label::textColourId, palette::text);
+    name.setEditable (false, true);
+    name.setTooltip ("Double-click to rename");
+    name.onTextChange = [this]
+    {
+        const auto text = name.getText().toStdString();
+        model.edit ("Rename track", [this, text] (Session& s)
+                    {
+                        for (auto& track : s.tracks)
+                            if (track.id == trackId)
+                                track.name = text;
+                    });
+    };
+    file.setFont (juce::Font (fontSizes::small));
+    file.setColour (juce::Label::textColourId, palette::dimText);
+    status.setName ("status");
+    status.setFont (juce::Font (fontSizes::body, juce::Font::bold));
+    status.setMinimumHorizontalScale (0.6f);
+
+    offsetTitle.setText ("START (s)", juce::dontSendNotification);
+    offsetTitle.setFont (juce::Font (fontSizes::small, juce::Font::bold));
+    offsetTitle.setColour (juce::Label::textColourId, palette::dimText);
+    offset.setName ("offset");
+    offset.setEditable (true);
+    offset.setFont (juce::Font (fontSizes::body, juce::Font::bold));
+    offset.setJustificationType (juce::Justification::centred);
+    offset.setColour (juce::Label::backgroundColourId, palette::background);
+    offset.setColour (juce::Label::outlineColourId, palette::outline);
+    offset.setTooltip ("Where the file's first sample sits on the timeline, in seconds from bar 1");
+    offset.onTextChange = [this]
+    {
+        const double seconds = offset.getText().getDoubleValue();
+        if (! model.edit ("Move track", [this, seconds] (Session& s)
+                          {
+                              for (auto& track : s.tracks)
+                                  if (track.id == trackId)
+                                      track.offsetSeconds = seconds;
+                          }))
+            refreshFromSession();
+    };
+
+    gain.setName ("gain");
+    gain.setNormalisableRange (gainFaderLaw::makeRange());
+    gain.setDoubleClickReturnValue (true, 0.0);
+    gain.textFromValueFunction = [] (double db) { return formatGainDb (db) + " dB"; };
+    gain.valueFromTextFunction = [] (const juce::String& text) { return parseGainDb (text); };
+    gain.setTextBoxStyle (juce::Slider::TextBoxRight, false, 96, 28);
+    gain.setTooltip ("Track gain, before every mix's send");
+    gain.onValueChange = [this]
+    {
+        const double value = gain.getValue();
+        model.edit ("Set track gain", [this, value] (Session& s)
+                    {
+                        for (auto& track : s.tracks)
+                            if (track.id == trackId)
+                                track.gainDb = value;
+                    }, "track gain " + trackId);
+    };
+
+    remove.setName ("remove");
+    remove.onClick = [this]
+    {
+        model.edit ("Remove track " + trackId, [this] (Session& s)
+                    {
+                        std::erase_if (s.tracks, [this] (const BackingTrack& t) { return t.id == trackId; });
+                        for (auto& mix : s.mixes)
+                            mix.sends.erase (trackId);
+                    });
+    };
+
+    for (auto* c : std::initializer_list<juce::Component*> { &name, &file, &status, &offsetTitle, &offset, &gain, &remove })
+        addAndMakeVisible (c);
+    refreshFromSession();
+}
+
+void TrackRow::refreshFromSession()
+{
+    const auto* track = findTrack (model.getSession(), trackId);
+    if (track == nullptr)
+        return;
+
+    name.setText (track->name.empty() ? track->id : track->name, juce::dontSendNotification);
+    file.setText (track->file, juce::dontSendNotification);
+    gain.setValue (track->gainDb, juce::dontSendNotification);
+    offset.setText (juce::String (track->offsetSeconds, 3), juce::dontSendNotification);
+
+    online = false;
+    juce::String reason = "not opened";
+    for (const auto& trackStatus : model.getPlayer().getTrackStatuses())
+        if (trackStatus.id == trackId)
+        {
+            online = trackStatus.online;
+            reason = trackStatus.message;
+        }
+    status.setText (online ? (reason.isEmpty() ? juce::String ("ONLINE") : "ONLINE  (" + reason + ")")
+                           : "OFFLINE: " + reason,
+                    juce::dontSendNotification);
+    status.setColour (juce::Label::textColourId, online ? palette::meterGreen : palette::offline);
+    status.setTooltip (status.getText());
+    repaint();
+}
+
+void TrackRow::paint (juce::Graphics& g)
+{
+    auto bounds = getLocalBounds().toFloat().reduced (0.0f, 3.0f);
+    g.setColour (palette::panel);
+    g.fillRoundedRectangle (bounds, 6.0f);
+    g.setColour (online ? palette::meterGreen : palette::offline);
+    g.fillRoundedRectangle (bounds.withWidth (6.0f), 3.0f);
+}
+
+void TrackRow::resized()
+{
+    auto area = getLocalBounds().reduced (16, 8);
+    remove.setBounds (area.removeFromRight (100).withSizeKeepingCentre (100, 36));
+    area.removeFromRight (12);
+    auto offsetArea = area.removeFromRight (110);
+    offsetTitle.setBounds (offsetArea.removeFromTop (18));
+    offset.setBounds (offsetArea.reduced (0, 2));
+    area.removeFromRight (12);
+    gain.setBounds (area.removeFromRight (320).withSizeKeepingCentre (320, 34));
+    area.removeFromRight (12);
+
+    auto left = area.removeFromLeft (area.getWidth() / 2);
+    name.setBounds (left.removeFromTop (30));
+    file.setBounds (left);
+    status.setBounds (area);
+}
+
+} // namespace foldback

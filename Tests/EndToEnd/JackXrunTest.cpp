@@ -1,0 +1,116 @@
+#include "Support/EndToEndSessions.h"
+#include "Support/FoldbackRun.h"
+#include "Support/JackDummyServer.h"
+#include "Support/JackTestClients.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace foldback;
+using namespace foldback::test;
+using namespace std::chrono_literals;
+
+namespace
+{
+    /** Eight inputs, the click and four stereo mixes, auto-connected to the dummy's ports. */
+    Session makeBusySession()
+    {
+        Session session;
+        session.name = "xruns";
+        for (int i = 1; i <= 8; ++i)
+            session.inputs.push_back ({ "in" + std::to_string (i), "Input " + std::to_string (i), { i } });
+        for (int m = 0; m < 4; ++m)
+        {
+            auto mix = makeMix ("mix" + std::to_string (m + 1), { 2 * m + 1, 2 * m + 2 });
+            for (const auto& input : session.inputs)
+                mix.sends[input.id] = send (-12.0, (m % 2 == 0) ? -0.5 : 0.5);
+            mix.sends["click"] = send (-6.0);
+            session.mixes.push_back (mix);
+        }
+        return session;
+    }
+
+    constexpr int rounds = 3;
+    constexpr auto window = 10s;   // 3 x 10 s each way: 30 s with Foldback, 30 s without
+
+    struct XrunCounts
+    {
+        int withoutFoldback = 0;   // a do-nothing client in Foldback's place
+        int withFoldback = 0;      // as the server reported them to our monitor client
+        int foldbackReported = 0;  // from Foldback's own status line
+    };
+
+    /** One server; windows alternate between a stand-in client that does nothing and
+        Foldback, so a machine whose load drifts (other builds come and go) weighs on both
+        alike, and the count without Foldback has the same number of clients to wake. */
+    XrunCounts measureXruns (int periodFrames)
+    {
+        TempDirectory directory;
+        JackDummyServer server (directory.path, periodFrames);
+        server.start();
+        JackRecorder monitor (server.name(), "monitor", 1);
+        const auto sessionPath = writeSessionFile (directory, makeBusySession());
+
+        XrunCounts counts;
+        for (int round = 0; round < rounds; ++round)
+        {
+            {
+                JackRecorder standIn (server.name(), "standin", 8);
+                std::this_thread::sleep_for (1s);
+                const int before = monitor.xrunCount();
+                std::this_thread::sleep_for (window);
+                counts.withoutFoldback += monitor.xrunCount() - before;
+            }
+
+            FoldbackRun foldback (directory, { "run", sessionPath, "--headless", "--device-type", "JACK", "--play" },
+                                  server.name());
+            REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+            // Start-up (connecting ports, the first plan) is not steady state: measure after it.
+            std::this_thread::sleep_for (1s);
+            REQUIRE (waitUntil ([&] { return foldback.latestXruns() >= 0; }, startupTimeout));
+            const int monitorBefore = monitor.xrunCount();
+            const int foldbackBefore = foldback.latestXruns();
+
+            std::this_thread::sleep_for (window);
+            REQUIRE (foldback.process.isRunning());
+            counts.withFoldback += monitor.xrunCount() - monitorBefore;
+            counts.foldbackReported += foldback.latestXruns() - foldbackBefore;
+
+            foldback.process.signal (SIGINT);
+            CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+        }
+        return counts;
+    }
+
+    /** Whether `with` exceeds `without` by more than two standard deviations of the
+        difference of two Poisson counts: on a 2-core machine whose cores the hypervisor
+        also takes away, the dummy driver itself wakes late now and then ("JackTimedDriver::
+        Process XRun"), with or without clients. A Foldback that cost real time each cycle
+        would add hundreds. */
+    bool addsNoXruns (int with, int without)
+    {
+        return with - without <= 2.0 * std::sqrt (static_cast<double> (with + without));
+    }
+}
+
+TEST_CASE ("Through JACK at 256-frame periods Foldback adds no xruns to what the server logs without it",
+           "[e2e][jack][xruns]")
+{
+    const auto counts = measureXruns (256);
+    WARN ("xruns at 256 frames over 30 s: without Foldback " << counts.withoutFoldback << ", with Foldback "
+          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << ")");
+    CHECK (addsNoXruns (counts.withFoldback, counts.withoutFoldback));
+    CHECK (addsNoXruns (counts.foldbackReported, counts.withoutFoldback));
+}
+
+TEST_CASE ("Through JACK at 64-frame periods Foldback adds no xruns to what the server logs without it",
+           "[e2e][jack][xruns]")
+{
+    // Without real-time scheduling a 64-frame dummy server xruns with no client at all;
+    // Foldback must not make that worse.
+    const auto counts = measureXruns (64);
+    WARN ("xruns at 64 frames over 30 s: without Foldback " << counts.withoutFoldback << ", with Foldback "
+          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << ")");
+    CHECK (addsNoXruns (counts.withFoldback, counts.withoutFoldback));
+}

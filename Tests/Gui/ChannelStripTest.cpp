@@ -1,0 +1,109 @@
+#include "ConsoleTestFixture.h"
+#include "Gui/ChannelStrip.h"
+#include "Gui/MixMasterStrip.h"
+
+#include <catch2/catch.hpp>
+
+using namespace foldback;
+using namespace foldback::test;
+
+TEST_CASE ("A channel strip's fader sets the send's gain, and undo puts it back", "[gui]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip strip (console.model, "singer", "vox");
+    REQUIRE (strip.getComponentID() == "strip:singer:vox");
+    REQUIRE (strip.getFader().getValue() == Approx (3.0));
+
+    strip.getFader().setValue (-6.5, juce::sendNotificationSync);
+    CHECK (console.send ("singer", "vox").gainDb == Approx (-6.5));
+    CHECK (console.send ("guitarist", "gtr").gainDb == 0.0); // no other send moved
+
+    console.document.undo();
+    CHECK (console.send ("singer", "vox").gainDb == Approx (3.0));
+    CHECK (strip.getFader().getValue() == Approx (3.0)); // and the fader followed
+
+    console.document.redo();
+    CHECK (console.send ("singer", "vox").gainDb == Approx (-6.5));
+    CHECK (strip.getFader().getValue() == Approx (-6.5));
+}
+
+TEST_CASE ("A fader drag undoes in one step", "[gui]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip strip (console.model, "singer", "gtr");
+
+    for (double db : { -7.0, -6.0, -5.0, -4.0, -3.0 })
+        strip.getFader().setValue (db, juce::sendNotificationSync);
+    CHECK (console.send ("singer", "gtr").gainDb == Approx (-3.0));
+
+    console.document.undo();
+    CHECK (console.send ("singer", "gtr").gainDb == Approx (-8.0));
+    CHECK_FALSE (console.document.canUndo());
+}
+
+TEST_CASE ("Pan, mute and solo edit the send and light from the session", "[gui]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip strip (console.model, "singer", "gtr");
+    REQUIRE (strip.getPanKnob().getValue() == Approx (-0.4));
+
+    strip.getPanKnob().setValue (0.25, juce::sendNotificationSync);
+    CHECK (console.send ("singer", "gtr").pan == Approx (0.25));
+
+    strip.getMuteButton().triggerClick();
+    juce::MessageManager::getInstance()->runDispatchLoopUntil (50); // triggerClick posts
+    CHECK (console.send ("singer", "gtr").mute);
+    CHECK (strip.getMuteButton().getToggleState());
+
+    strip.getSoloButton().triggerClick();
+    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    CHECK (console.send ("singer", "gtr").solo);
+    CHECK (strip.getSoloButton().getToggleState());
+
+    console.document.undo();
+    CHECK_FALSE (console.send ("singer", "gtr").solo);
+    CHECK_FALSE (strip.getSoloButton().getToggleState());
+    CHECK (strip.getMuteButton().getToggleState());
+}
+
+TEST_CASE ("A strip follows an edit made elsewhere, such as a performer's remote", "[gui]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip strip (console.model, "guitarist", "gtr");
+
+    console.document.edit ("Remote level", [] (Session& s) { s.mixes[1].sends["gtr"].gainDb = -12.0; },
+                           EditOrigin { "guitarist's phone" });
+    CHECK (strip.getFader().getValue() == Approx (-12.0));
+}
+
+TEST_CASE ("Touching the fader of a source the mix does not take creates the send", "[gui]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip strip (console.model, "guitarist", "vox");
+    REQUIRE (console.mix ("guitarist").sends.count ("vox") == 0);
+    CHECK (strip.getFader().getValue() == Approx (-144.0));
+
+    strip.getFader().setValue (-10.0, juce::sendNotificationSync);
+    REQUIRE (console.mix ("guitarist").sends.count ("vox") == 1);
+    CHECK (console.send ("guitarist", "vox").gainDb == Approx (-10.0));
+
+    console.document.undo();
+    CHECK (console.mix ("guitarist").sends.count ("vox") == 0);
+}
+
+TEST_CASE ("The master section sets the mix's master and limiter ceiling", "[gui]")
+{
+    ConsoleTestFixture console;
+    MixMasterStrip master (console.model, "guitarist");
+    REQUIRE (master.getMasterFader().getValue() == Approx (-2.0));
+
+    master.getMasterFader().setValue (1.5, juce::sendNotificationSync);
+    master.getCeilingKnob().setValue (-6.0, juce::sendNotificationSync);
+    CHECK (console.mix ("guitarist").masterDb == Approx (1.5));
+    CHECK (console.mix ("guitarist").limiterCeilingDb == Approx (-6.0));
+    CHECK (console.mix ("singer").limiterCeilingDb == Approx (-1.0));
+
+    console.document.undo();
+    CHECK (console.mix ("guitarist").limiterCeilingDb == Approx (-1.0));
+    CHECK (master.getCeilingKnob().getValue() == Approx (-1.0));
+}

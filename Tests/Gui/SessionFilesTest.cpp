@@ -1,0 +1,80 @@
+#include "ConsoleTestFixture.h"
+#include "Gui/SessionFiles.h"
+
+#include <catch2/catch.hpp>
+
+using namespace foldback;
+using namespace foldback::test;
+
+namespace
+{
+    struct TempSettings
+    {
+        TempSettings() : folder (juce::File::createTempFile ("foldback-gui-test"))
+        {
+            folder.createDirectory();
+            juce::PropertiesFile::Options options;
+            options.applicationName = "FoldbackTest";
+            settings = std::make_unique<juce::PropertiesFile> (folder.getChildFile ("console.settings"), options);
+        }
+
+        ~TempSettings()
+        {
+            settings.reset();
+            folder.deleteRecursively();
+        }
+
+        juce::File folder;
+        std::unique_ptr<juce::PropertiesFile> settings;
+    };
+}
+
+TEST_CASE ("Opening a session replaces the document and is remembered; a broken one changes nothing", "[gui]")
+{
+    ConsoleTestFixture console;
+    TempSettings temp;
+    SessionFiles files (console.model, *temp.settings);
+    int replaced = 0;
+    files.onSessionReplaced = [&replaced] { ++replaced; };
+
+    const auto broken = temp.folder.getChildFile ("broken.json");
+    broken.replaceWithText ("{ \"format\": \"foldback-session\", \"version\": 1, \"mixes\": 7 }");
+    juce::String error;
+    CHECK_FALSE (files.load (broken, error));
+    CHECK (error.contains ("broken.json"));
+    CHECK (console.document.getSession().name == "console test");
+    CHECK (replaced == 0);
+
+    const auto demo = juce::File (FOLDBACK_SOURCE_DIR).getChildFile ("presets/demo.json");
+    REQUIRE (files.load (demo, error));
+    CHECK (console.document.getSession().name == "Foldback demo");
+    CHECK (console.document.getFilePath() == demo.getFullPathName().toStdString());
+    CHECK (replaced == 1);
+    CHECK (files.getRecentFiles().contains (demo.getFullPathName()));
+    CHECK (temp.settings->getValue (SessionFiles::lastSessionKey) == demo.getFullPathName());
+}
+
+TEST_CASE ("Saving writes the session, makes the document clean and adds it to the recent list", "[gui]")
+{
+    ConsoleTestFixture console;
+    TempSettings temp;
+    SessionFiles files (console.model, *temp.settings);
+    const auto target = temp.folder.getChildFile ("song.json");
+
+    console.model.editSend ("singer", "vox", "level", [] (SendSettings& s) { s.gainDb = -1.5; });
+    std::string error;
+    REQUIRE (console.document.saveAs (target.getFullPathName().toStdString(), error));
+    REQUIRE_FALSE (console.document.hasUnsavedChanges());
+
+    console.model.editSend ("singer", "vox", "level", [] (SendSettings& s) { s.gainDb = -2.5; });
+    REQUIRE (console.document.hasUnsavedChanges());
+    files.save(); // has a path: saves there without asking
+    CHECK_FALSE (console.document.hasUnsavedChanges());
+    CHECK (target.loadFileAsString().contains ("-2.5"));
+    CHECK (files.getRecentFiles().contains (target.getFullPathName()));
+
+    // Nothing unsaved: the next step runs at once, with no prompt.
+    bool ran = false;
+    files.whenChangesAreSafe ([&ran] { ran = true; });
+    CHECK (ran);
+}

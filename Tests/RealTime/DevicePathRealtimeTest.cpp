@@ -1,0 +1,173 @@
+#include "RealtimeAuditor.h"
+
+#include "App/SessionPlayer.h"
+#include "Audio/AudioDeviceHost.h"
+#include "Audio/EngineDeviceCallback.h"
+#include "EndToEnd/Support/JackDummyServer.h"
+#include "EndToEnd/Support/TempDirectory.h"
+#include "Session/SessionQueries.h"
+
+#include <catch2/catch.hpp>
+
+#include <juce_events/juce_events.h>
+
+#include <atomic>
+#include <new>
+#include <random>
+
+using namespace foldback;
+using namespace foldback::test;
+
+namespace
+{
+    // The audit is a scope; the devices call the probe at the edges of each cycle. The storage
+    // is a trivial thread_local, so touching it on the audio thread registers no destructor.
+    alignas (ScopedRealtimeAudit) thread_local unsigned char auditStorage[sizeof (ScopedRealtimeAudit)];
+    std::atomic<long> auditedCycles { 0 };
+
+    void enterAudit() noexcept { new (auditStorage) ScopedRealtimeAudit(); }
+
+    void leaveAudit() noexcept
+    {
+        std::launder (reinterpret_cast<ScopedRealtimeAudit*> (auditStorage))->~ScopedRealtimeAudit();
+        auditedCycles.fetch_add (1, std::memory_order_relaxed);
+    }
+
+    const RealtimeProbe auditProbe { enterAudit, leaveAudit };
+
+    Session makeSession (int numMixes)
+    {
+        Session session;
+        session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
+        session.talkback.channels = { 4 };
+        session.click.countInBars = 1;
+        session.click.subdivision = "eighths";
+        for (int m = 0; m < numMixes; ++m)
+        {
+            CueMix mix;
+            mix.id = "mix" + std::to_string (m);
+            mix.outputs = { 2 * m + 1, 2 * m + 2 };
+            for (const auto& id : sourceIdsOf (session))
+                mix.sends[id] = SendSettings { -6.0, 0.0, false, false };
+            session.mixes.push_back (mix);
+        }
+        return session;
+    }
+
+    /** Opens the device through the host with every cycle audited, plays the session while the
+        message thread edits it (faders, solo, talkback, transport, structure), and returns
+        what the audit saw. */
+    RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted)
+    {
+        const juce::ScopedJuceInitialiser_GUI juceRuntime;
+        auto session = makeSession (4);
+
+        AudioDeviceHost host;
+        host.setRealtimeProbe (&auditProbe);
+        std::vector<std::string> warnings;
+        const auto opened = host.open (request, makeJackPortLayout (session), warnings);
+        REQUIRE (opened.type == request.type);
+
+        auto engine = std::make_unique<Engine>();
+        engine->prepare (opened.sampleRate);
+        SessionPlayer player (*engine);
+        player.setSession (session, ".");
+        EngineDeviceCallback callback (*engine);
+
+        resetRealtimeViolations();
+        auditedCycles = 0;
+        host.start (callback);
+        player.play();
+
+        std::mt19937 rng (7);
+        std::uniform_real_distribution<double> gain (-40.0, 6.0);
+        const auto deadline = juce::Time::getMillisecondCounterHiRes() + 120000.0;
+        for (int round = 0; auditedCycles.load() < cyclesWanted && juce::Time::getMillisecondCounterHiRes() < deadline; ++round)
+        {
+            auto edited = session;
+            auto& mix = edited.mixes[static_cast<std::size_t> (round % 4)];
+            mix.sends["vox"].gainDb = gain (rng);
+            mix.sends["gtr"].solo = (round % 7) == 0;
+            player.updateSession (edited);
+
+            if (round % 10 == 0)
+            {
+                auto structural = makeSession (round % 20 == 0 ? 5 : 4);
+                structural.click.subdivision = round % 30 == 0 ? "triplets" : "eighths";
+                player.updateSession (structural);
+                session = structural;
+            }
+
+            player.setTalkback (round % 3 == 0);
+            if (round % 50 == 0) player.stop();
+            if (round % 50 == 25) player.play();
+            if (round % 40 == 0) player.locate (48000 * (round % 5));
+
+            player.reclaim();
+            juce::MessageManager::getInstance()->runDispatchLoopUntil (2);
+        }
+
+        host.close();
+        player.reclaim();
+        const auto seen = readRealtimeViolations();
+        CHECK (auditedCycles.load() >= cyclesWanted);
+        return seen;
+    }
+}
+
+TEST_CASE ("The device probe audits the device's own thread: an allocation in its callback is caught", "[realtime][device]")
+{
+    // Without this, a probe that never switched the audit on would pass the tests below.
+    struct AllocatingCallback : juce::AudioIODeviceCallback
+    {
+        void audioDeviceIOCallbackWithContext (const float* const*, int, float* const*, int, int,
+                                               const juce::AudioIODeviceCallbackContext&) override
+        {
+            kept = new int (1);   // through a volatile, so the compiler cannot elide the pair
+            delete kept;
+        }
+        int* volatile kept = nullptr;
+        void audioDeviceAboutToStart (juce::AudioIODevice*) override {}
+        void audioDeviceStopped() override {}
+    } callback;
+
+    const juce::ScopedJuceInitialiser_GUI juceRuntime;
+    AudioDeviceHost host;
+    host.setRealtimeProbe (&auditProbe);
+    std::vector<std::string> warnings;
+    host.open ({ "Virtual", "", "", 48000.0, 64 }, {}, warnings);
+    resetRealtimeViolations();
+    auditedCycles = 0;
+    host.start (callback);
+    while (auditedCycles.load() < 10)
+        juce::MessageManager::getInstance()->runDispatchLoopUntil (5);
+    host.close();
+
+    const auto seen = readRealtimeViolations();
+    CHECK (seen.allocations >= 10);
+    CHECK (seen.deallocations >= 10);
+}
+
+TEST_CASE ("On the Virtual device the whole audio callback never allocates, frees, locks or waits while the session is edited",
+           "[realtime][device]")
+{
+    const auto seen = playWhileEditing ({ "Virtual", "", "", 48000.0, 64 }, 2000);
+    CHECK (seen.allocations == 0);
+    CHECK (seen.deallocations == 0);
+    CHECK (seen.locks == 0);
+    CHECK (seen.waits == 0);
+}
+
+TEST_CASE ("On JACK the whole process callback never allocates, frees, locks or waits while the session is edited",
+           "[realtime][device][jack]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 64);
+    server.start();
+
+    const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000);
+    CHECK (seen.allocations == 0);
+    CHECK (seen.deallocations == 0);
+    CHECK (seen.locks == 0);
+    CHECK (seen.waits == 0);
+}
