@@ -1,10 +1,11 @@
-# One static library holds every JUCE module Foldback uses. The app, the command line
+# One static library holds every JUCE module Foldback uses (not juce_audio_utils: it
+# pulls in juce_audio_processors, plug-in hosting we don't need and the slowest part of
+# the JUCE build). The app, the command line
 # and the tests all link it, so JUCE compiles once per build tree, not once per target.
 add_library(foldback_juce STATIC)
 
 target_link_libraries(foldback_juce
     PRIVATE
-        juce::juce_audio_utils
         juce::juce_audio_devices
         juce::juce_audio_formats
         juce::juce_audio_basics

@@ -181,15 +181,22 @@ void Engine::renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept
     const int numChannels = mix.numOutputChannels > 1 ? 2 : 1;
 
     bool rebuild = mix.termsNeedRebuild;
-    for (auto& send : mix.sends)
+
+    // Fader moves are rare next to blocks: read the sends' targets only after the message
+    // thread has announced new ones.
+    if (const auto generation = plan.readTargetGeneration(); generation != mix.targetsSeenAtGeneration)
     {
-        const float left = send.targetLeft.load();
-        const float right = send.targetRight.load();
-        if (left != send.left.getTarget() || right != send.right.getTarget())
+        mix.targetsSeenAtGeneration = generation;
+        for (auto& send : mix.sends)
         {
-            send.left.setTarget (left, gainRampSamples);
-            send.right.setTarget (right, gainRampSamples);
-            rebuild = true;
+            const float left = send.targetLeft.load();
+            const float right = send.targetRight.load();
+            if (left != send.left.getTarget() || right != send.right.getTarget())
+            {
+                send.left.setTarget (left, gainRampSamples);
+                send.right.setTarget (right, gainRampSamples);
+                rebuild = true;
+            }
         }
     }
 

@@ -8,6 +8,8 @@
 #include "TimelineSource.h"
 
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -69,6 +71,7 @@ struct PlanMix
     int talkbackTermCount = 0;
     bool termsNeedRebuild = true;
     bool receivesTalkback = false;
+    std::uint32_t targetsSeenAtGeneration = 0;
 };
 
 /** Everything the audio thread needs, compiled from the Session on the message thread:
@@ -94,6 +97,13 @@ public:
     std::vector<PlanSource> sources;
     std::vector<PlanMix> mixes;
 
+    /** Message thread: call after writing send targets, so the audio thread looks at them.
+        Until the generation moves, a mix skips reading its sends' targets altogether. */
+    void announceTargetChanges() noexcept { targetGeneration.fetch_add (1, std::memory_order_release); }
+
+    /** Audio thread. */
+    std::uint32_t readTargetGeneration() const noexcept { return targetGeneration.load (std::memory_order_acquire); }
+
     /** Audio thread scratch for one mix at a time: the per-sample gains of the sends that
         are ramping. Sized by finalise(). */
     std::vector<float> rampedGainScratch;
@@ -103,6 +113,7 @@ private:
     int maxFrames;
     int talkbackSourceIndex = -1;
     std::vector<float> samplePool;
+    std::atomic<std::uint32_t> targetGeneration { 1 }; // mixes start at 0: the first block reads
 };
 
 } // namespace foldback

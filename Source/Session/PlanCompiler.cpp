@@ -166,6 +166,7 @@ void writeMixParameters (Plan& plan, const PlanKeys& keys, const Session& sessio
 {
     for (std::size_t m = 0; m < plan.mixes.size() && m < session.mixes.size(); ++m)
         writeMix (plan.mixes[m], plan, keys, m, session, session.mixes[m]);
+    plan.announceTargetChanges();
 }
 
 } // namespace foldback

@@ -113,6 +113,7 @@ TEST_CASE ("A fader move ramps over 20 ms with no step larger than one ramp incr
 
     // Move the fader from 0 dB to -inf while the audio runs.
     engine.plans().getLatest()->mixes[0].sends[0].targetLeft.store (0.0f);
+    engine.plans().getLatest()->announceTargetChanges();
     const auto after = runEngine (engine, dc, 1, { 128 });
 
     const int ramp = engine.getGainRampSamples();
