@@ -33,6 +33,7 @@ namespace
         int blockSize = 32;
         double sampleRate = 48000.0;
         double seconds = 20.0;
+        bool hot = false; ///< every mix driven into its limiter, the limiter's worst case
     };
 
     /** Short stereo loops on disk, so the tracks really stream through the disk thread. */
@@ -71,8 +72,10 @@ namespace
         for (int t = 0; t < size.tracks; ++t)
             session.tracks.push_back ({ "track" + std::to_string (t + 1), "Track " + std::to_string (t + 1), trackFiles[static_cast<std::size_t> (t)], 0.0, -6.0 });
 
+        // Working levels keep each mix under its ceiling, as a cue mix is set; --hot sends
+        // everything 14 dB louder so every mix runs into its limiter on every block.
         std::mt19937 rng (7);
-        std::uniform_real_distribution<double> gain (-30.0, 0.0);
+        std::uniform_real_distribution<double> gain (size.hot ? -26.0 : -40.0, size.hot ? -2.0 : -16.0);
         std::uniform_real_distribution<double> pan (-1.0, 1.0);
 
         for (int m = 0; m < size.mixes; ++m)
@@ -91,7 +94,7 @@ namespace
 
 int runBenchCommand (const std::vector<std::string>& words)
 {
-    const CommandLineArguments arguments (words, { "--sources", "--tracks", "--mixes", "--block-size", "--seconds", "--sample-rate" }, { "--json" });
+    const CommandLineArguments arguments (words, { "--sources", "--tracks", "--mixes", "--block-size", "--seconds", "--sample-rate" }, { "--json", "--hot" });
     if (! arguments.positionals().empty())
         throw UsageError ("bench takes no session: it builds the reference load itself");
 
@@ -102,6 +105,7 @@ int runBenchCommand (const std::vector<std::string>& words)
     size.blockSize = arguments.integer ("--block-size", size.blockSize, 1, 8192);
     size.seconds = arguments.number ("--seconds", size.seconds, 0.1, 3600.0);
     size.sampleRate = arguments.number ("--sample-rate", size.sampleRate, 8000.0, 384000.0);
+    size.hot = arguments.has ("--hot");
 
     const auto folder = std::filesystem::temp_directory_path() / ("foldback-bench-" + std::to_string (::getpid()));
     std::filesystem::create_directories (folder);
@@ -164,14 +168,16 @@ int runBenchCommand (const std::vector<std::string>& words)
              << ", \"audio_seconds\": " << audioSeconds
              << ", \"cpu_seconds\": " << cpu
              << ", \"wall_seconds\": " << wall
-             << ", \"underruns\": " << player.getUnderrunCount() << "}";
+             << ", \"underruns\": " << player.getUnderrunCount()
+             << ", \"limiting\": " << (size.hot ? "true" : "false") << "}";
         std::cout << json.str() << "\n";
     }
     else
     {
         std::cout << std::fixed << std::setprecision (1)
                   << size.inputs << " inputs + " << size.tracks << " tracks + click + talkback (" << sources << " sources) into "
-                  << size.mixes << " stereo mixes, " << size.sampleRate << " Hz, " << size.blockSize << "-frame blocks\n"
+                  << size.mixes << " stereo mixes, " << size.sampleRate << " Hz, " << size.blockSize << "-frame blocks"
+                  << (size.hot ? ", every mix limiting" : "") << "\n"
                   << "  " << audioSeconds << " s of audio in " << std::setprecision (3) << cpu << " s of audio-thread CPU: "
                   << std::setprecision (1) << realtimeFactor << "x real time (" << std::setprecision (2)
                   << (realtimeFactor > 0.0 ? 100.0 / realtimeFactor : 0.0) << " % of one core), "

@@ -23,7 +23,7 @@ namespace
                "               [--seconds N] [--block-size N]\n"
                "  foldback check SESSION.json       validate; print a summary\n"
                "  foldback devices                  device types, devices, channel counts\n"
-               "  foldback bench [--sources S] [--mixes M] [--block-size N] [--seconds N] [--json]\n"
+               "  foldback bench [--sources S] [--tracks T] [--mixes M] [--block-size N] [--seconds N] [--hot] [--json]\n"
                "exit status: 0 success, 2 bad session or arguments, 1 other failures\n";
     }
 }

@@ -198,6 +198,8 @@ void DiskStreamer::run()
 
         if (didWork)
             blockFilled.notify_all(); // under the lock: a waiter cannot miss it
+        else if (tracks.empty())
+            wake.wait (guard, [this] { return stopping || wakeRequested; }); // nothing to watch: sleep until open()
         else if (! stopping && ! wakeRequested)
             wake.wait_for (guard, idlePoll);
     }

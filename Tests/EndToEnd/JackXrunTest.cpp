@@ -31,8 +31,11 @@ namespace
         return session;
     }
 
-    constexpr int rounds = 3;
-    constexpr auto window = 10s;   // 3 x 10 s each way: 30 s with Foldback, 30 s without
+    // Six short windows each way rather than three long ones: this machine's xruns come in
+    // bursts (the hypervisor takes a core for a while), and finer alternation spreads a
+    // burst over both sides instead of landing it on one.
+    constexpr int rounds = 6;
+    constexpr auto window = 5s;    // 6 x 5 s each way: 30 s with Foldback, 30 s without
 
     struct XrunCounts
     {
@@ -83,14 +86,15 @@ namespace
         return counts;
     }
 
-    /** Whether `with` exceeds `without` by more than two standard deviations of the
+    /** Whether `with` exceeds `without` by more than three standard deviations of the
         difference of two Poisson counts: on a 2-core machine whose cores the hypervisor
         also takes away, the dummy driver itself wakes late now and then ("JackTimedDriver::
-        Process XRun"), with or without clients. A Foldback that cost real time each cycle
-        would add hundreds. */
+        Process XRun"), with or without clients, and in bursts (seen: 26, 84 and 538 over
+        the same 30 s without Foldback), so two deviations failed on noise. A Foldback that
+        cost real time each cycle would add thousands (5625 periods in 30 s). */
     bool addsNoXruns (int with, int without)
     {
-        return with - without <= 2.0 * std::sqrt (static_cast<double> (with + without));
+        return with - without <= 3.0 * std::sqrt (static_cast<double> (with + without));
     }
 }
 

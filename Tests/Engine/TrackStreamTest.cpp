@@ -280,8 +280,12 @@ TEST_CASE ("Blocks refilled while the audio thread plays are never read half-wri
 
     std::uint64_t wrong = 0, played = 0;
     std::vector<float> left (blockFrames * numBlocks), right (blockFrames * numBlocks);
-    for (int pass = 0; pass < 3000; ++pass)
+    // At least 3000 passes, and on until the producer has been scheduled and something has
+    // played (a loaded machine may not run it at first); bounded, never timed.
+    for (int pass = 0; pass < 3000 || (played == 0 && pass < 1000000); ++pass)
     {
+        if (played == 0)
+            std::this_thread::yield();
         float* channels[] = { left.data(), right.data() };
         stream.renderSegment (rollingAt (0), channels, 2, static_cast<int> (left.size()));
         for (std::size_t i = 0; i < left.size(); ++i)
