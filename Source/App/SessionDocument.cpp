@@ -1,7 +1,10 @@
 #include "SessionDocument.h"
 
+#include "Session/PerformerLayer.h"
 #include "Session/SessionFile.h"
 #include "Session/SessionJson.h"
+
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 
@@ -29,6 +32,7 @@ void SessionDocument::reset (const Session& newSession, const std::string& fileP
 
     const auto directory = std::filesystem::absolute (std::filesystem::path (filePath.empty() ? "." : filePath)).parent_path();
     player.setSession (session, filePath.empty() ? std::filesystem::current_path().string() : directory.string());
+    ++changeCount;
     for (auto& listener : listeners)
         listener();
 }
@@ -38,6 +42,7 @@ std::vector<SessionError> SessionDocument::edit (const std::string& description,
 {
     Session next = session;
     change (next);
+    prunePerformerLayers (next); // a send the engineer removed takes the performer's offset with it
 
     // The same rules as a file: what cannot be saved and loaded back cannot be set.
     auto checked = parseSessionJson (sessionToJson (next), path.empty() ? "session" : path);
@@ -62,12 +67,53 @@ std::vector<SessionError> SessionDocument::edit (const std::string& description,
     }
     redoStack.clear();
 
-    audit.push_back ({ std::chrono::system_clock::now(), origin.who, description, session });
-    if (audit.size() > maxAuditEntries)
-        audit.erase (audit.begin());
+    // A fader drag (from the console or a remote) is one line of the audit, not fifty.
+    if (! coalesceKey.empty() && ! audit.empty() && audit.back().coalesceKey == coalesceKey && audit.back().who == origin.who
+        && std::chrono::system_clock::now() - audit.back().when < coalesceWindow)
+    {
+        audit.back().after = *checked.session;
+        audit.back().when = std::chrono::system_clock::now();
+    }
+    else
+    {
+        audit.push_back ({ std::chrono::system_clock::now(), origin.who, description, session, *checked.session, coalesceKey });
+        if (audit.size() > maxAuditEntries)
+            audit.erase (audit.begin());
+    }
 
     apply (*checked.session);
     return {};
+}
+
+std::vector<SessionError> SessionDocument::revertAuditEntry (std::size_t index, const EditOrigin& origin)
+{
+    if (index >= audit.size())
+        return { { "audit", {}, "no audit entry " + std::to_string (index) } };
+
+    const auto entry = audit[index];
+
+    // The entry's own change, reversed: a JSON patch from its "after" back to its "before",
+    // applied to today's session, so later edits to other values stay as they are.
+    const auto before = nlohmann::json::parse (sessionToJson (entry.before));
+    const auto after = nlohmann::json::parse (sessionToJson (entry.after));
+    const auto reverse = nlohmann::json::diff (after, before);
+
+    nlohmann::json reverted;
+    try
+    {
+        reverted = nlohmann::json::parse (sessionToJson (session)).patch (reverse);
+    }
+    catch (const nlohmann::json::exception&)
+    {
+        return { { "audit", {}, "cannot revert \"" + entry.what + "\": what it changed is no longer in the session" } };
+    }
+
+    auto parsed = parseSessionJson (reverted.dump(), "revert of \"" + entry.what + "\"");
+    if (! parsed.session.has_value())
+        return parsed.errors;
+
+    const Session target = *parsed.session;
+    return edit ("Revert " + entry.what, [&target] (Session& s) { s = target; }, origin);
 }
 
 void SessionDocument::undo()
@@ -109,6 +155,7 @@ bool SessionDocument::saveAs (const std::string& filePath, std::string& errorMes
 
 void SessionDocument::apply (const Session& next)
 {
+    ++changeCount;
     session = next;
     player.updateSession (session);
     for (auto& listener : listeners)

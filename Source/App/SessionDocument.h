@@ -5,6 +5,7 @@
 #include "Session/SessionError.h"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -33,7 +34,8 @@ public:
         std::chrono::system_clock::time_point when;
         std::string who;
         std::string what;
-        Session before;
+        Session before, after;
+        std::string coalesceKey;
     };
 
     using Listener = std::function<void()>;
@@ -48,6 +50,11 @@ public:
         a second merge into one undo step, so a fader drag undoes in one go. */
     std::vector<SessionError> edit (const std::string& description, const std::function<void (Session&)>& change,
                                     const EditOrigin& origin = EditOrigin {}, const std::string& coalesceKey = {});
+
+    /** Puts back exactly what audit entry `index` changed (and nothing it did not touch),
+        as a new edit by `origin`. Returns why not when the session has moved on so far
+        that those values no longer exist. */
+    std::vector<SessionError> revertAuditEntry (std::size_t index, const EditOrigin& origin = EditOrigin {});
 
     bool canUndo() const noexcept { return ! undoStack.empty(); }
     bool canRedo() const noexcept { return ! redoStack.empty(); }
@@ -64,6 +71,9 @@ public:
     const std::string& getFilePath() const noexcept { return path; }
     bool hasUnsavedChanges() const noexcept { return session != savedSession; }
     const std::vector<AuditEntry>& getAuditLog() const noexcept { return audit; }
+
+    /** Counts every accepted edit, undo, redo and reset: a cheap "has anything changed". */
+    std::uint64_t getChangeCount() const noexcept { return changeCount; }
 
     /** Called after every change of the session (edit, undo, redo, reset). */
     void addListener (Listener listener) { listeners.push_back (std::move (listener)); }
@@ -87,6 +97,7 @@ private:
     std::vector<Step> undoStack, redoStack;
     std::vector<AuditEntry> audit;
     std::vector<Listener> listeners;
+    std::uint64_t changeCount = 0;
 };
 
 } // namespace foldback

@@ -32,7 +32,7 @@ namespace
     {
         if (a.inputs != b.inputs || a.tracks.size() != b.tracks.size() || a.click != b.click
             || a.talkback.channels != b.talkback.channels || a.transport != b.transport
-            || a.audio != b.audio || a.mixes.size() != b.mixes.size())
+            || a.audio != b.audio || a.monitor != b.monitor || a.mixes.size() != b.mixes.size())
             return false;
 
         for (std::size_t t = 0; t < a.tracks.size(); ++t)
@@ -160,7 +160,15 @@ void SessionPlayer::publish()
     auto compiled = compilePlan (session, engine.getSampleRate(), Engine::maxFramesPerSegment, timeline,
                                  keys.mixes.empty() && keys.sources.empty() ? nullptr : &keys);
     keys = std::move (compiled.keys);
+    compiled.plan->listenMix.store (keys.indexOfMix (listenMixId));
     engine.plans().publish (std::move (compiled.plan));
+}
+
+void SessionPlayer::setListenMix (const std::string& mixId)
+{
+    listenMixId = mixId;
+    if (Plan* live = engine.plans().getLatest())
+        live->listenMix.store (keys.indexOfMix (listenMixId));
 }
 
 void SessionPlayer::applyLoop()

@@ -62,6 +62,12 @@ public:
     void locate (std::int64_t timelineSample);
     void setTalkback (bool held);
 
+    /** "Listen": plays that mix (after its limiter) on the session's monitor outputs as
+        well, crossfading from the previous choice; empty stops listening. Not part of the
+        session (a console state, not a mix edit): it survives edits but not a restart. */
+    void setListenMix (const std::string& mixId);
+    const std::string& getListenMix() const noexcept { return listenMixId; }
+
     /** Samples of count-in before a roll from `timelineSample`. */
     std::int64_t countInSamplesAt (std::int64_t timelineSample) const;
 
@@ -102,6 +108,7 @@ private:
     };
     std::vector<OpenedTrack> openedTracks;
 
+    std::string listenMixId;
     std::optional<std::int64_t> pendingLocate;
     std::int64_t pendingLocateClock = 0;
 };

@@ -99,9 +99,13 @@ void Engine::renderSegment (Plan& plan, const float* const* inputs, int numInput
 {
     renderSources (plan, inputs, numInputs, offset, numFrames);
 
-    for (auto& mix : plan.mixes)
+    const int listening = plan.listenMix.load();
+
+    for (std::size_t m = 0; m < plan.mixes.size(); ++m)
     {
+        auto& mix = plan.mixes[m];
         renderMix (mix, plan, numFrames);
+        addToListenOutputs (mix, static_cast<int> (m) == listening, plan, outputs, numOutputs, offset, numFrames);
 
         for (int c = 0; c < mix.numOutputChannels; ++c)
         {
@@ -114,6 +118,43 @@ void Engine::renderSegment (Plan& plan, const float* const* inputs, int numInput
             for (int i = 0; i < numFrames; ++i)
                 dest[i] += src[i];
         }
+    }
+}
+
+void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
+                                 float* const* outputs, int numOutputs, int offset, int numFrames) noexcept
+{
+    // Switching the mix the engineer hears crossfades over the talkback ramp's 10 ms.
+    mix.listen.setTarget (chosen ? 1.0f : 0.0f, talkbackRampSamples);
+    if (plan.listenOutputChannels[0] < 0 || (! mix.listen.isRamping() && mix.listen.getCurrent() == 0.0f))
+        return;
+
+    auto outputAt = [&] (int c) -> float*
+    {
+        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
+        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
+    };
+
+    float* left = outputAt (0);
+    float* right = outputAt (1);
+    const float* busLeft = mix.bus[0];
+    const float* busRight = mix.numOutputChannels > 1 ? mix.bus[1] : mix.bus[0];
+    // One listen output hears the mix folded to mono, at -6 dB per side like a mono cue mix.
+    const float foldGain = right == nullptr && plan.listenOutputChannels[1] < 0 && mix.numOutputChannels > 1 ? 0.5f : 1.0f;
+
+    for (int i = 0; i < numFrames; ++i)
+    {
+        const float gain = mix.listen.next();
+        if (right == nullptr && plan.listenOutputChannels[1] < 0)
+        {
+            if (left != nullptr)
+                left[i] += (foldGain < 1.0f ? (busLeft[i] + busRight[i]) * foldGain : busLeft[i]) * gain;
+            continue;
+        }
+        if (left != nullptr)
+            left[i] += busLeft[i] * gain;
+        if (right != nullptr)
+            right[i] += busRight[i] * gain;
     }
 }
 

@@ -58,6 +58,8 @@ private:
     void renderSegment (Plan& plan, const float* const* inputs, int numInputs,
                         float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
     void renderSources (Plan& plan, const float* const* inputs, int numInputs, int offset, int numFrames) noexcept;
+    void addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
+                             float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
     void renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept;
     bool buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept;
 

@@ -54,6 +54,7 @@ void Plan::finalise()
         mix.limiter.prepare (sampleRate);
         mix.master.reset (mix.targetMaster.load());
         mix.programme.reset (1.0f);
+        mix.listen.reset (0.0f);
 
         for (auto& send : mix.sends)
         {
@@ -91,6 +92,7 @@ void Plan::continueFrom (const Plan& previous) noexcept
         const auto& old = previous.mixes[static_cast<std::size_t> (mix.carryFrom)];
         mix.master = old.master;
         mix.programme = old.programme;
+        mix.listen = old.listen;
         mix.limiter.continueFrom (old.limiter);
         mix.meter.continueFrom (old.meter);
 

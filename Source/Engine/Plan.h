@@ -61,6 +61,7 @@ struct PlanMix
     SafetyLimiter limiter;
     LevelMeter meter;
     RelaxedAtomic<float> limiterGain { 1.0f };          ///< for display: 1 = no reduction
+    LinearRamp listen;                                  ///< this mix's share of the engineer's listen outputs
     int carryFrom = -1;
     std::array<float*, 2> bus { nullptr, nullptr };
 
@@ -96,6 +97,14 @@ public:
 
     std::vector<PlanSource> sources;
     std::vector<PlanMix> mixes;
+
+    /** "Listen": the engineer hears one performer's mix, after its limiter, exactly as the
+        performer does. 0-based device outputs (-1: none; a single output gets mono). */
+    std::array<int, 2> listenOutputChannels { -1, -1 };
+
+    /** Index of the mix the engineer listens to, -1 for none. Any thread may write it;
+        the engine crossfades to the new choice. */
+    RelaxedAtomic<int> listenMix { -1 };
 
     /** Message thread: call after writing send targets, so the audio thread looks at them.
         Until the generation moves, a mix skips reading its sends' targets altogether. */

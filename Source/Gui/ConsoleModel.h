@@ -43,6 +43,8 @@ struct DeviceStatus
     guard that dies with the model, and fans changes out to components that come and go.
 
     Message thread only. */
+class RemoteControl;
+
 class ConsoleModel
 {
 public:
@@ -83,6 +85,10 @@ public:
         safety setting) and click mode. */
     bool copyMix (const std::string& fromMixId, const std::string& toMixId);
 
+    /** "Listen": the engineer hears this mix on the session's monitor outputs ("" stops). */
+    void setListenMix (const std::string& mixId) { getPlayer().setListenMix (mixId); notifyListeners(); }
+    const std::string& getListenMix() noexcept   { return getPlayer().getListenMix(); }
+
     /** Where notices go (a rejected edit, a track that would not load): the status bar. */
     std::function<void (const juce::String&)> onNotice;
     void notice (const juce::String& text) const { if (onNotice) onNotice (text); }
@@ -95,6 +101,9 @@ public:
 
     /** The display name of a source id: the input's or track's name, "Click", "Talkback". */
     juce::String sourceName (const std::string& sourceId) const;
+
+    /** The remotes, if the application runs them (null in tests): the REMOTES page. */
+    RemoteControl* remoteControl = nullptr;
 
     /** Device state for the status bar, as the application reports it. */
     std::function<DeviceStatus()> deviceStatusProvider;

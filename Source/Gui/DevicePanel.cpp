@@ -4,6 +4,8 @@
 #include "LiveAudio.h"
 #include "Session/SessionLimits.h"
 
+#include <algorithm>
+
 namespace foldback
 {
 
@@ -46,6 +48,7 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     styleCaption (outputLabel, "Output device");
     styleCaption (rateLabel, "Sample rate");
     styleCaption (bufferLabel, "Buffer size");
+    styleCaption (listenLabel, "Listen outputs");
     result.setFont (juce::Font (fontSizes::body, juce::Font::bold));
     result.setJustificationType (juce::Justification::topLeft);
 
@@ -56,6 +59,18 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     for (int size : bufferSizes)
         buffer.addItem (juce::String (size) + " frames", buffer.getNumItems() + 1);
 
+    // The engineer's own pair for LISTEN: applied at once, like any session edit.
+    listenOutputs.setName ("listenOutputs");
+    listenOutputs.setTooltip ("Where LISTEN plays the performer's mix you choose: your own headphones or monitors");
+    listenOutputs.onChange = [this]
+    {
+        std::vector<int> outputs;
+        if (const int first = listenOutputs.getSelectedId() - 1; first > 0)
+            outputs = { first, first + 1 };
+        if (outputs != model.getSession().monitor.outputs)
+            model.edit ("Set listen outputs", [outputs] (Session& s) { s.monitor.outputs = outputs; });
+    };
+
     type.setName ("type");
     type.onChange = [this] { fillDeviceLists(); };
     applyButton.setColour (juce::TextButton::buttonColourId, palette::accent.darker (0.4f));
@@ -64,8 +79,8 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     rescanButton.setEnabled (audio != nullptr);
 
     for (auto* c : std::initializer_list<juce::Component*> { &title, &typeLabel, &inputLabel, &outputLabel, &rateLabel,
-                                                             &bufferLabel, &result, &type, &input, &output, &rate,
-                                                             &buffer, &applyButton, &rescanButton })
+                                                             &bufferLabel, &listenLabel, &result, &type, &input, &output, &rate,
+                                                             &buffer, &listenOutputs, &applyButton, &rescanButton })
         addAndMakeVisible (c);
 
     showSessionSettings();
@@ -116,6 +131,26 @@ void DevicePanel::fillDeviceLists()
     output.setSelectedItemIndex (0, juce::dontSendNotification);
 }
 
+void DevicePanel::fillListenOutputs()
+{
+    // Pairs no mix uses; item id is the pair's first channel + 1 (id 1: none).
+    const auto& session = model.getSession();
+    listenOutputs.clear (juce::dontSendNotification);
+    listenOutputs.addItem ("None", 1);
+    for (int first = 1; first < 64; first += 2)
+    {
+        const bool used = std::any_of (session.mixes.begin(), session.mixes.end(), [first] (const CueMix& mix)
+        {
+            return std::find (mix.outputs.begin(), mix.outputs.end(), first) != mix.outputs.end()
+                || std::find (mix.outputs.begin(), mix.outputs.end(), first + 1) != mix.outputs.end();
+        });
+        if (! used)
+            listenOutputs.addItem ("Outputs " + juce::String (first) + "-" + juce::String (first + 1), first + 1);
+    }
+    const auto& chosen = session.monitor.outputs;
+    listenOutputs.setSelectedId (chosen.empty() ? 1 : chosen.front() + 1, juce::dontSendNotification);
+}
+
 void DevicePanel::showSessionSettings()
 {
     const auto& settings = model.getSession().audio;
@@ -125,6 +160,7 @@ void DevicePanel::showSessionSettings()
     selectText (output, settings.outputDevice.empty() ? juce::String (defaultDevice) : juce::String (settings.outputDevice));
     selectText (rate, juce::String (settings.sampleRate, 0) + " Hz");
     selectText (buffer, juce::String (settings.bufferSize) + " frames");
+    fillListenOutputs();
 
     const auto status = model.readDeviceStatus();
     result.setColour (juce::Label::textColourId, status.open ? palette::text : palette::meterAmber);
@@ -176,6 +212,7 @@ void DevicePanel::resized()
     row (outputLabel, output);
     row (rateLabel, rate);
     row (bufferLabel, buffer);
+    row (listenLabel, listenOutputs);
     area.removeFromTop (10);
     auto buttons = area.removeFromTop (42);
     buttons.removeFromLeft (180);

@@ -47,11 +47,12 @@ private:
     void showSessionSettings();
     void fillDeviceLists();
     void apply();
+    void fillListenOutputs();
 
     ConsoleModel& model;
     LiveAudio* audio;
-    juce::Label title, typeLabel, inputLabel, outputLabel, rateLabel, bufferLabel, result;
-    juce::ComboBox type, input, output, rate, buffer;
+    juce::Label title, typeLabel, inputLabel, outputLabel, rateLabel, bufferLabel, listenLabel, result;
+    juce::ComboBox type, input, output, rate, buffer, listenOutputs;
     juce::TextButton applyButton { "Apply" }, rescanButton { "Rescan devices" };
     struct Listing { std::string type, name; int inputs = 0, outputs = 0; std::string note; };
     std::vector<Listing> listings;

@@ -10,11 +10,8 @@ namespace
 {
     constexpr int headerHeight = 56;
 
-    // The engine renders each mix to its own outputs only; auditioning one on the
-    // engineer's outputs needs a listen bus in the engine (see docs/gui.md).
     const char* const listenUnavailable =
-        "Listen is not available yet: the engine has no listen bus to copy a performer's mix "
-        "to the engineer's outputs. Until it has, plug in at the performer's headphone output.";
+        "Listen needs the engineer's monitor outputs: set them on the DEVICE page (Listen outputs)";
 }
 
 MixView::MixView (ConsoleModel& modelToEdit, std::string mix)
@@ -34,8 +31,13 @@ MixView::MixView (ConsoleModel& modelToEdit, std::string mix)
     copyButton.onClick = [this] { showCopyMenu(); };
     addAndMakeVisible (copyButton);
 
-    listenButton.setEnabled (false);
-    listenButton.setTooltip (listenUnavailable);
+    listenButton.setClickingTogglesState (false);
+    listenButton.setColour (juce::TextButton::buttonOnColourId, palette::accent);
+    listenButton.setColour (juce::TextButton::textColourOnId, palette::background);
+    listenButton.onClick = [this]
+    {
+        model.setListenMix (model.getListenMix() == mixId ? std::string() : mixId);
+    };
     addAndMakeVisible (listenButton);
 
     stripViewport.setViewedComponent (&stripHolder, false);
@@ -89,6 +91,11 @@ void MixView::refreshHeader()
     const auto* mix = findMix (session, mixId);
     if (mix == nullptr)
         return;
+
+    const bool canListen = ! session.monitor.outputs.empty();
+    listenButton.setEnabled (canListen);
+    listenButton.setToggleState (canListen && model.getListenMix() == mixId, juce::dontSendNotification);
+    listenButton.setTooltip (canListen ? "Hear exactly what this performer hears, on your monitor outputs" : listenUnavailable);
 
     const int number = indexOfMix (session, mixId) + 1;
     nameLabel.setText (juce::String (number) + "  " + juce::String (mix->name), juce::dontSendNotification);

@@ -197,4 +197,33 @@ void JsonObjectReader::addError (std::string where, std::string message)
     errors.push_back ({ fileName, std::move (where), std::move (message) });
 }
 
+void JsonObjectReader::readStringArray (const char* key, std::vector<std::string>& target, KeyPresence presence)
+{
+    const auto* array = findArray (key, presence);
+
+    if (array == nullptr)
+        return;
+
+    std::vector<std::string> strings;
+    bool allRead = true;
+    const auto where = pointerTo (key);
+
+    for (std::size_t i = 0; i < array->size(); ++i)
+    {
+        const auto& element = (*array)[i];
+
+        if (! element.is_string())
+        {
+            addError (appendToPointer (where, i), "must be a string, got " + errorText::describe (element));
+            allRead = false;
+            continue;
+        }
+
+        strings.push_back (element.get<std::string>());
+    }
+
+    if (allRead)
+        target = std::move (strings);
+}
+
 } // namespace foldback

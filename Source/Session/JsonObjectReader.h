@@ -46,6 +46,9 @@ public:
     /** An array of whole numbers (device channels); sizes and ranges are validated later. */
     void readIntArray (const char* key, std::vector<int>& target, KeyPresence, int min, int max);
 
+    /** An array of strings (a remote's allowed controls); values are validated later. */
+    void readStringArray (const char* key, std::vector<std::string>& target, KeyPresence);
+
     /** The member if it is present and an object (or array); nullptr, with an error if it
         has the wrong type or is required and missing, otherwise. */
     const nlohmann::json* findObject (const char* key, KeyPresence);

@@ -1,6 +1,7 @@
 #include "PlanCompiler.h"
 
 #include "MixTargets.h"
+#include "PerformerLayer.h"
 
 #include <algorithm>
 
@@ -37,7 +38,7 @@ namespace
     void writeMix (PlanMix& planMix, const Plan& plan, const PlanKeys& keys, std::size_t mixIndex,
                    const Session& session, const CueMix& mix)
     {
-        planMix.targetMaster.store (decibelsToGain (static_cast<float> (mix.masterDb)));
+        planMix.targetMaster.store (decibelsToGain (static_cast<float> (effectiveMasterDb (mix))));
         planMix.limiterCeiling.store (decibelsToGain (static_cast<float> (mix.limiterCeilingDb)));
         planMix.talkbackDim.store (decibelsToGain (static_cast<float> (session.talkback.dimDb)));
 
@@ -47,7 +48,7 @@ namespace
         for (std::size_t s = 0; s < planMix.sends.size(); ++s)
         {
             auto& planSend = planMix.sends[s];
-            const auto& sessionSend = mix.sends.at (sendIds[s]);
+            const auto sessionSend = effectiveSend (mix, sendIds[s]);
             const auto& source = plan.sources[static_cast<std::size_t> (planSend.sourceIndex)];
 
             SendContext context;
@@ -156,6 +157,9 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
         keys.mixes.push_back (mix.id);
         keys.sends.push_back (std::move (sendIds));
     }
+
+    for (std::size_t c = 0; c < session.monitor.outputs.size() && c < 2; ++c)
+        plan.listenOutputChannels[c] = toDeviceChannel (session.monitor.outputs[c]);
 
     writeMixParameters (plan, keys, session);
     plan.finalise();

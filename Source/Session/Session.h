@@ -102,6 +102,34 @@ struct AudioSettings
     bool operator== (const AudioSettings&) const = default;
 };
 
+/** A performer's own change to one send, over the engineer's: see docs/remotes.md. */
+struct PerformerSendOffset
+{
+    double gainOffsetDb = 0.0;       ///< [-24, +24] added to the engineer's gain
+    double panOffset = 0.0;          ///< [-2, +2] added to the engineer's pan
+    bool mute = false;               ///< muted if either the engineer or the performer mutes
+
+    bool operator== (const PerformerSendOffset&) const = default;
+};
+
+/** The performer's layer over the engineer's mix: it survives the engineer's edits. */
+struct PerformerLayer
+{
+    double masterOffsetDb = 0.0;     ///< [-24, +24]
+    std::map<std::string, PerformerSendOffset> sends; ///< keyed by source id
+
+    bool operator== (const PerformerLayer&) const = default;
+};
+
+/** Which remote may change this mix, and what it may change. */
+struct MixRemoteAccess
+{
+    std::string token;               ///< empty: none yet (generated when remotes start); else [A-Za-z0-9_-]{8,64}
+    std::vector<std::string> allow { "gain", "pan", "mute", "master", "click" };
+
+    bool operator== (const MixRemoteAccess&) const = default;
+};
+
 /** One performer's cue mix. */
 struct CueMix
 {
@@ -112,8 +140,30 @@ struct CueMix
     double limiterCeilingDb = -1.0;  ///< [-60, 0] dBFS; the engineer's, never a performer's
     std::string clickMode = "always"; ///< "always" or "countInOnly"
     std::map<std::string, SendSettings> sends; ///< keyed by source id; absent means not sent
+    PerformerLayer performer;        ///< the performer's own offsets, from their remote
+    MixRemoteAccess remote;
 
     bool operator== (const CueMix&) const = default;
+};
+
+/** Network remotes (docs/remotes.md): off until the engineer turns them on. */
+struct RemoteSettings
+{
+    bool enabled = false;
+    std::string address = "0.0.0.0"; ///< IPv4 address to listen on
+    int httpPort = 8470;             ///< [1024, 65535]
+    int oscPort = 9470;              ///< [1024, 65535]
+    std::string engineerToken;       ///< empty: generated when remotes start
+
+    bool operator== (const RemoteSettings&) const = default;
+};
+
+/** The engineer's own listening: where "Listen" plays the chosen performer's mix. */
+struct MonitorSettings
+{
+    std::vector<int> outputs;        ///< empty: no listen outputs; else one or two device outputs, 1-based
+
+    bool operator== (const MonitorSettings&) const = default;
 };
 
 struct Session
@@ -128,6 +178,8 @@ struct Session
     TalkbackSettings talkback;
     TransportSettings transport;
     std::vector<CueMix> mixes;
+    MonitorSettings monitor;
+    RemoteSettings remote;
 
     bool operator== (const Session&) const = default;
 };

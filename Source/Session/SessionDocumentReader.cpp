@@ -121,9 +121,77 @@ namespace
         reader.readBool ("solo", send.solo, KeyPresence::optional);
     }
 
+    void readPerformerSend (JsonObjectReader& reader, PerformerSendOffset& offset)
+    {
+        reader.rejectUnknownKeys ({ "gainOffsetDb", "panOffset", "mute" });
+        reader.readDouble ("gainOffsetDb", offset.gainOffsetDb, KeyPresence::optional);
+        reader.readDouble ("panOffset", offset.panOffset, KeyPresence::optional);
+        reader.readBool ("mute", offset.mute, KeyPresence::optional);
+    }
+
+    /** Reads an object keyed by source id whose values are objects, such as a mix's sends. */
+    template <typename Value, typename ReadValue>
+    void readKeyedObjects (JsonObjectReader& reader, const char* key, std::map<std::string, Value>& target, ReadValue readValue)
+    {
+        const auto* object = reader.findObject (key, KeyPresence::optional);
+
+        if (object == nullptr)
+            return;
+
+        for (const auto& item : object->items())
+        {
+            const auto where = reader.pointerTo (key) + appendToPointer ("", item.key());
+
+            if (! item.value().is_object())
+            {
+                reader.addError (where, "must be an object, got " + errorText::describe (item.value()));
+                continue;
+            }
+
+            JsonObjectReader valueReader (item.value(), where, reader.getFileName(), reader.getErrors());
+            Value value;
+            readValue (valueReader, value);
+            target[item.key()] = value;
+        }
+    }
+
+    void readPerformer (JsonObjectReader& reader, PerformerLayer& performer)
+    {
+        reader.rejectUnknownKeys ({ "masterOffsetDb", "sends" });
+        reader.readDouble ("masterOffsetDb", performer.masterOffsetDb, KeyPresence::optional);
+        readKeyedObjects<PerformerSendOffset> (reader, "sends", performer.sends, readPerformerSend);
+    }
+
+    void readMixRemote (JsonObjectReader& reader, MixRemoteAccess& remote)
+    {
+        reader.rejectUnknownKeys ({ "token", "allow" });
+        reader.readString ("token", remote.token, KeyPresence::optional);
+        reader.readStringArray ("allow", remote.allow, KeyPresence::optional);
+    }
+
+    void readMonitor (JsonObjectReader& reader, MonitorSettings& monitor)
+    {
+        reader.rejectUnknownKeys ({ "outputs" });
+        reader.readIntArray ("outputs", monitor.outputs, KeyPresence::optional, limits::minChannel, limits::maxChannel);
+    }
+
+    void readRemote (JsonObjectReader& reader, RemoteSettings& remote)
+    {
+        reader.rejectUnknownKeys ({ "enabled", "address", "httpPort", "oscPort", "engineerToken" });
+        reader.readBool ("enabled", remote.enabled, KeyPresence::optional);
+        reader.readString ("address", remote.address, KeyPresence::optional);
+        reader.readInt ("httpPort", remote.httpPort, KeyPresence::optional, limits::minNetworkPort, limits::maxNetworkPort);
+        reader.readInt ("oscPort", remote.oscPort, KeyPresence::optional, limits::minNetworkPort, limits::maxNetworkPort);
+        reader.readString ("engineerToken", remote.engineerToken, KeyPresence::optional);
+    }
+
+    template <typename Settings, typename ReadSettings>
+    void readSection (JsonObjectReader& reader, const char* key, Settings& settings, ReadSettings readSettings);
+
     void readMix (JsonObjectReader& reader, CueMix& mix)
     {
-        reader.rejectUnknownKeys ({ "id", "name", "outputs", "masterDb", "limiterCeilingDb", "clickMode", "sends" });
+        reader.rejectUnknownKeys ({ "id", "name", "outputs", "masterDb", "limiterCeilingDb", "clickMode", "sends",
+                                    "performer", "remote" });
         reader.readString ("id", mix.id, KeyPresence::required);
         reader.readString ("name", mix.name, KeyPresence::optional);
         reader.readIntArray ("outputs", mix.outputs, KeyPresence::required, limits::minChannel, limits::maxChannel);
@@ -131,24 +199,9 @@ namespace
         reader.readDouble ("limiterCeilingDb", mix.limiterCeilingDb, KeyPresence::optional);
         reader.readString ("clickMode", mix.clickMode, KeyPresence::optional);
 
-        if (const auto* sends = reader.findObject ("sends", KeyPresence::optional))
-        {
-            for (const auto& item : sends->items())
-            {
-                const auto where = reader.pointerTo ("sends") + appendToPointer ("", item.key());
-
-                if (! item.value().is_object())
-                {
-                    reader.addError (where, "must be an object, got " + errorText::describe (item.value()));
-                    continue;
-                }
-
-                JsonObjectReader sendReader (item.value(), where, reader.getFileName(), reader.getErrors());
-                SendSettings send;
-                readSend (sendReader, send);
-                mix.sends[item.key()] = send;
-            }
-        }
+        readKeyedObjects<SendSettings> (reader, "sends", mix.sends, readSend);
+        readSection (reader, "performer", mix.performer, readPerformer);
+        readSection (reader, "remote", mix.remote, readMixRemote);
     }
 
     template <typename Settings, typename ReadSettings>
@@ -175,7 +228,7 @@ void readSessionDocument (const json& document,
 
     JsonObjectReader reader (document, {}, fileName, errors);
     reader.rejectUnknownKeys ({ "format", "version", "name", "audio", "inputs", "tracks",
-                                "click", "talkback", "transport", "mixes" });
+                                "click", "talkback", "transport", "mixes", "monitor", "remote" });
 
     std::string format (sessionFormatName);
     reader.readString ("format", format, KeyPresence::required);
@@ -204,6 +257,9 @@ void readSessionDocument (const json& document,
 
     if (const auto* mixes = reader.findArray ("mixes", KeyPresence::required))
         session.mixes = readObjectArray<CueMix> (*mixes, "/mixes", reader, readMix);
+
+    readSection (reader, "monitor", session.monitor, readMonitor);
+    readSection (reader, "remote", session.remote, readRemote);
 }
 
 } // namespace foldback

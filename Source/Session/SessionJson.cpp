@@ -80,6 +80,15 @@ namespace
         object["limiterCeilingDb"] = mix.limiterCeilingDb;
         object["clickMode"] = mix.clickMode;
         object["sends"] = sendsToJson (session, mix);
+
+        auto& performer = object["performer"];
+        performer["masterOffsetDb"] = mix.performer.masterOffsetDb;
+        auto& offsets = performer["sends"] = ordered::object();
+        for (const auto& [source, offset] : mix.performer.sends)
+            offsets[source] = { { "gainOffsetDb", offset.gainOffsetDb }, { "panOffset", offset.panOffset }, { "mute", offset.mute } };
+
+        object["remote"]["token"] = mix.remote.token;
+        object["remote"]["allow"] = mix.remote.allow;
         return object;
     }
 
@@ -158,6 +167,15 @@ namespace
 
         for (const auto& mix : session.mixes)
             mixes.push_back (mixToJson (session, mix));
+
+        document["monitor"]["outputs"] = intArray (session.monitor.outputs);
+
+        auto& remote = document["remote"];
+        remote["enabled"] = session.remote.enabled;
+        remote["address"] = session.remote.address;
+        remote["httpPort"] = session.remote.httpPort;
+        remote["oscPort"] = session.remote.oscPort;
+        remote["engineerToken"] = session.remote.engineerToken;
 
         return document;
     }

@@ -25,6 +25,9 @@ constexpr double minBpm = 20.0;
 constexpr double maxBpm = 400.0;
 constexpr double minOffsetSeconds = -86400.0; ///< track placement: a day either side of bar 1
 constexpr double maxOffsetSeconds = 86400.0;
+constexpr double minPerformerOffsetDb = minGainDb - maxGainDb; ///< a performer may pull anything fully off
+constexpr double maxPerformerOffsetDb = 24.0; ///< ...but raise it by at most this
+constexpr double maxPerformerPanOffset = 2.0;
 constexpr double minLoopSeconds = 0.0;        ///< loop points: from bar 1 to a day later
 constexpr double maxLoopSeconds = 86400.0;
 
@@ -39,6 +42,10 @@ constexpr int maxCountInBars = 8;
 constexpr int minBufferSize = 16;
 constexpr int maxBufferSize = 8192;
 constexpr std::size_t maxIdLength = 64;       ///< ids match [A-Za-z0-9_-]{1,64}
+constexpr std::size_t minTokenLength = 8;     ///< remote tokens match [A-Za-z0-9_-]{8,64}
+constexpr std::size_t maxTokenLength = 64;
+constexpr int minNetworkPort = 1024;
+constexpr int maxNetworkPort = 65535;
 
 constexpr std::array<int, 6> beatUnits { 1, 2, 4, 8, 16, 32 };
 constexpr std::array<double, 6> sampleRates { 44100.0, 48000.0, 88200.0, 96000.0, 176400.0, 192000.0 };
@@ -47,5 +54,6 @@ constexpr std::array<std::string_view, 3> deviceTypes { "JACK", "ALSA", "Virtual
 constexpr std::array<std::string_view, 6> clickSounds { "beep", "woodblock", "cowbell", "hihat", "rimshot", "custom" };
 constexpr std::array<std::string_view, 4> subdivisions { "none", "eighths", "triplets", "sixteenths" };
 constexpr std::array<std::string_view, 2> clickModes { "always", "countInOnly" };
+constexpr std::array<std::string_view, 5> remoteControls { "gain", "pan", "mute", "master", "click" };
 
 } // namespace foldback::sessionLimits

@@ -35,6 +35,8 @@ namespace
             for (std::size_t i = 0; i < session.mixes.size(); ++i)
                 checkMix (session.mixes[i], appendToPointer ("/mixes", i));
 
+            checkMonitor();
+            checkRemote();
             return std::move (errors);
         }
 
@@ -43,6 +45,7 @@ namespace
         const std::string& fileName;
         std::vector<SessionError> errors;
         std::map<int, std::string> outputOwners; ///< output channel -> pointer of its first use
+        std::map<std::string, std::string> tokenOwners; ///< remote token -> pointer of its first use
 
         void fail (std::string pointer, std::string message)
         {
@@ -90,7 +93,7 @@ namespace
             if (channels.size() < minCount || channels.size() > maxCount)
             {
                 const auto allowed = minCount == maxCount ? std::to_string (minCount)
-                                                          : std::to_string (minCount) + " or " + std::to_string (maxCount);
+                                   : std::to_string (minCount) + (maxCount - minCount == 1 ? " or " : " to ") + std::to_string (maxCount);
                 fail (pointer, "must list " + allowed + " channel" + (maxCount == 1 ? "" : "s")
                                    + ", got " + std::to_string (channels.size()));
                 return;
@@ -281,6 +284,108 @@ namespace
                 checkNumber (send.gainDb, limits::minGainDb, limits::maxGainDb, sendPointer + "/gainDb");
                 checkNumber (send.pan, limits::minPan, limits::maxPan, sendPointer + "/pan");
             }
+
+            checkPerformer (mix, where + "/performer");
+            checkToken (mix.remote.token, where + "/remote/token");
+
+            for (std::size_t i = 0; i < mix.remote.allow.size(); ++i)
+                checkChoice (mix.remote.allow[i], limits::remoteControls, appendToPointer (where + "/remote/allow", i));
+        }
+
+        void checkPerformer (const CueMix& mix, const std::string& where)
+        {
+            const auto minOffset = limits::minPerformerOffsetDb, maxOffset = limits::maxPerformerOffsetDb;
+            checkNumber (mix.performer.masterOffsetDb, minOffset, maxOffset, where + "/masterOffsetDb");
+
+            for (const auto& [source, offset] : mix.performer.sends)
+            {
+                const auto offsetPointer = appendToPointer (where + "/sends", source);
+
+                if (mix.sends.count (source) == 0)
+                    fail (offsetPointer, "the mix has no send from " + errorText::inQuotes (source)
+                                             + "; a performer can only adjust what the engineer sends");
+
+                checkNumber (offset.gainOffsetDb, minOffset, maxOffset, offsetPointer + "/gainOffsetDb");
+                checkNumber (offset.panOffset, -limits::maxPerformerPanOffset, limits::maxPerformerPanOffset,
+                             offsetPointer + "/panOffset");
+            }
+        }
+
+        /** Tokens are secrets in URLs: a restricted alphabet, long enough, and each names one holder. */
+        void checkToken (const std::string& token, const std::string& pointer)
+        {
+            if (token.empty())
+                return;
+
+            const bool validCharacters = std::all_of (token.begin(), token.end(), [] (char c)
+            {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            });
+
+            if (! validCharacters || token.size() < limits::minTokenLength || token.size() > limits::maxTokenLength)
+            {
+                fail (pointer, "must be empty (generated when remotes start) or 8 to 64 letters, digits, '_' or '-'");
+                return;
+            }
+
+            const auto [owner, inserted] = tokenOwners.emplace (token, pointer);
+
+            if (! inserted)
+                fail (pointer, "the same token is already used by " + owner->second + "; each remote token names one holder");
+        }
+
+        void checkMonitor()
+        {
+            const auto& outputs = session.monitor.outputs;
+            const auto errorsBefore = errors.size();
+            checkChannels (outputs, 0, 2, "/monitor/outputs");
+
+            if (errors.size() != errorsBefore)
+                return;
+
+            for (std::size_t i = 0; i < outputs.size(); ++i)
+                if (const auto owner = outputOwners.find (outputs[i]); owner != outputOwners.end())
+                    fail (appendToPointer ("/monitor/outputs", i),
+                          "output channel " + std::to_string (outputs[i]) + " is already used by " + owner->second
+                              + "; the engineer's listen outputs must be free of every mix");
+        }
+
+        void checkRemote()
+        {
+            const auto& remote = session.remote;
+            const auto& address = remote.address;
+            int parts = 0, value = -1;
+            bool validAddress = ! address.empty();
+
+            for (char c : address + ".")
+            {
+                if (c == '.')
+                {
+                    validAddress = validAddress && value >= 0 && value <= 255;
+                    ++parts;
+                    value = -1;
+                }
+                else if (c >= '0' && c <= '9' && value < 1000)
+                {
+                    value = (value < 0 ? 0 : value * 10) + (c - '0');
+                }
+                else
+                {
+                    validAddress = false;
+                }
+            }
+
+            if (! validAddress || parts != 4)
+                fail ("/remote/address", "must be an IPv4 address such as \"0.0.0.0\" (every interface) or \"127.0.0.1\", got "
+                                             + errorText::inQuotes (address));
+
+            checkInt (remote.httpPort, limits::minNetworkPort, limits::maxNetworkPort, "/remote/httpPort");
+            checkInt (remote.oscPort, limits::minNetworkPort, limits::maxNetworkPort, "/remote/oscPort");
+
+            if (remote.httpPort == remote.oscPort)
+                fail ("/remote/oscPort", "must differ from httpPort (" + std::to_string (remote.httpPort) + ")");
+
+            checkToken (remote.engineerToken, "/remote/engineerToken");
         }
     };
 }

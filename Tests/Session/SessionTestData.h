@@ -40,6 +40,9 @@ inline Session sessionWithEveryFieldSet()
                      { "drums", { -144.0, -1.0, false, false } },
                      { "click", { 12.0, 0.0, false, false } },
                      { "talkback", { 0.1, 0.0, true, true } } };
+    singer.performer.masterOffsetDb = 2.5;
+    singer.performer.sends = { { "vox", { 4.0, -0.5, false } }, { "keys", { -156.0, 2.0, true } } };
+    singer.remote = { "singer-token-0123456789", { "gain", "mute" } };
 
     CueMix drummer;
     drummer.id = "drummer";
@@ -49,7 +52,11 @@ inline Session sessionWithEveryFieldSet()
     drummer.limiterCeilingDb = -60.0;
     drummer.sends = { { "bass", { -0.000001, 0.5, false, false } } };
 
+    drummer.remote = { "", {} };
+
     session.mixes = { singer, drummer };
+    session.monitor.outputs = { 9, 10 };
+    session.remote = { true, "127.0.0.1", 18470, 19470, "engineer_TOKEN-abcdefgh" };
     return session;
 }
 
