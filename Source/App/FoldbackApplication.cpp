@@ -122,6 +122,10 @@ void FoldbackApplication::initialise (const juce::String&)
     document->reset (session, path);
     model = std::make_unique<ConsoleModel> (*document, *engine);
     model->deviceStatusProvider = [this] { return audio->readStatus(); };
+    remotes = std::make_unique<RemoteControl> (*document, *engine);
+    model->remoteControl = remotes.get();
+    if (options.enableRemotes && ! document->getSession().remote.enabled)
+        remotes->setEnabled (true);
 
     audio->onRateChanged = [this] (double sampleRate)
     {
@@ -228,6 +232,9 @@ void FoldbackApplication::shutdown()
     if (audio != nullptr)
         audio->close(); // no callback may run into an engine or plan that is going away
     files.reset();
+    if (model != nullptr)
+        model->remoteControl = nullptr;
+    remotes.reset(); // the servers stop before the document they edit goes
     model.reset();
     document.reset();
     if (player != nullptr)

@@ -8,6 +8,7 @@
 #include "Gui/ScreenshotRunner.h"
 #include "Gui/SessionFiles.h"
 #include "App/SessionDocument.h"
+#include "Remote/RemoteControl.h"
 #include "App/SessionPlayer.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -27,6 +28,7 @@ struct GuiLaunchOptions
     std::string sessionPath;
     std::string screenshotDirectory;  ///< hidden: save screenshots and the component tree here
     bool quitAfterScreenshots = false;
+    bool enableRemotes = false;       ///< --remote: turn remote control on at start
 };
 
 /** The engineer's console as a JUCE application: opens the session (the one given, else
@@ -75,6 +77,7 @@ private:
     std::unique_ptr<SessionPlayer> player;
     std::unique_ptr<SessionDocument> document;
     std::unique_ptr<ConsoleModel> model;
+    std::unique_ptr<RemoteControl> remotes;
     std::unique_ptr<SessionFiles> files;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<ScreenshotRunner> screenshots;

@@ -57,7 +57,7 @@ namespace
 int runGuiCommand (const std::vector<std::string>& words)
 {
     // --screenshot-dir and --quit-after-screenshots are hidden: for tests and the docs.
-    const CommandLineArguments arguments (words, { "--screenshot-dir" }, { "--quit-after-screenshots" });
+    const CommandLineArguments arguments (words, { "--screenshot-dir" }, { "--quit-after-screenshots", "--remote" });
     if (arguments.positionals().size() > 1)
         throw UsageError ("the console opens one SESSION.json at a time");
 
@@ -70,6 +70,7 @@ int runGuiCommand (const std::vector<std::string>& words)
     }
     options.screenshotDirectory = arguments.value ("--screenshot-dir");
     options.quitAfterScreenshots = arguments.has ("--quit-after-screenshots");
+    options.enableRemotes = arguments.has ("--remote");
 
     if (! canOpenDisplay())
     {
@@ -77,7 +78,10 @@ int runGuiCommand (const std::vector<std::string>& words)
             throw CommandFailure ("--screenshot-dir needs a display, and none answers on $DISPLAY");
         const auto path = options.session.has_value() ? options.sessionPath : findStartSessionPath();
         std::cerr << "note: no display; running " << path << " headless\n";
-        return runRunCommand ({ path, "--headless" });
+        std::vector<std::string> runWords { path, "--headless" };
+        if (options.enableRemotes)
+            runWords.push_back ("--remote");
+        return runRunCommand (runWords);
     }
 
     FoldbackApplication::setLaunchOptions (std::move (options));

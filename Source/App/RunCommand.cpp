@@ -1,6 +1,7 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
 #include "App/HeadlessStatus.h"
+#include "App/SessionDocument.h"
 #include "App/SessionLoading.h"
 #include "App/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
@@ -9,6 +10,7 @@
 #include "Audio/DeviceSettingsStore.h"
 #include "Audio/EngineDeviceCallback.h"
 #include "Audio/JackPortLayout.h"
+#include "Remote/RemoteControl.h"
 #include "Session/SessionLimits.h"
 
 #include <juce_events/juce_events.h>
@@ -17,6 +19,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -123,7 +126,7 @@ int runRunCommand (const std::vector<std::string>& words)
 {
     const CommandLineArguments arguments (words,
         { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size" },
-        { "--headless", "--play", "--no-auto-connect" });
+        { "--headless", "--play", "--no-auto-connect", "--remote" });
     if (arguments.positionals().size() != 1)
         throw UsageError ("run needs one SESSION.json");
     const auto overrides = readOverrides (arguments);
@@ -159,7 +162,9 @@ int runRunCommand (const std::vector<std::string>& words)
     auto engine = std::make_unique<Engine>();
     engine->prepare (opened.sampleRate);
     SessionPlayer player (*engine);
-    player.setSession (session, loaded.directory);
+    // Remotes edit through the document, as in the console (edits are not saved by run).
+    SessionDocument document (player);
+    document.reset (session, std::filesystem::absolute (loaded.path).string());
     for (const auto& track : player.getTrackStatuses())
         if (! track.online)
             warnings.push_back ("track " + track.id + " is offline: " + track.message);
@@ -189,6 +194,19 @@ int runRunCommand (const std::vector<std::string>& words)
         warn (warning);
     if (arguments.has ("--play"))
         player.play();
+
+    RemoteControl remotes (document, *engine);
+    if (arguments.has ("--remote") && ! document.getSession().remote.enabled)
+        remotes.setEnabled (true);
+    if (document.getSession().remote.enabled)
+    {
+        if (! remotes.getProblem().empty())
+            warn ("remotes: " + remotes.getProblem());
+        for (const auto& mix : document.getSession().mixes)
+            std::cout << "remote: " << mix.id << " " << remotes.performerLink (mix.id) << "\n";
+        std::cout << "remote: OSC on port " << document.getSession().remote.oscPort << ", engineer token "
+                  << document.getSession().remote.engineerToken << std::endl;
+    }
 
     HeadlessStatus status (*engine, player, host, callback);
     RunLoop (player, status).run();

@@ -26,6 +26,7 @@ MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
     click = std::make_unique<ClickPanel> (model);
     tracks = std::make_unique<TracksPanel> (model);
     devices = std::make_unique<DevicePanel> (model, audio);
+    remotes = std::make_unique<RemotesPanel> (model, model.remoteControl);
 
     addAndMakeVisible (transport);
     addAndMakeVisible (talkback);
@@ -87,6 +88,7 @@ void MainComponent::rebuildPages()
     pages.push_back ({ "Click", click.get(), nullptr });
     pages.push_back ({ "Tracks", tracks.get(), nullptr });
     pages.push_back ({ "Devices", devices.get(), nullptr });
+    pages.push_back ({ "Remotes", remotes.get(), nullptr });
 
     for (std::size_t i = 0; i < pages.size(); ++i)
     {

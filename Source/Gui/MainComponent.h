@@ -6,6 +6,7 @@
 #include "FoldbackLookAndFeel.h"
 #include "MixMatrix.h"
 #include "MixView.h"
+#include "RemotesPanel.h"
 #include "StatusBar.h"
 #include "TalkbackPanel.h"
 #include "TracksPanel.h"
@@ -55,6 +56,7 @@ public:
     TalkbackPanel& getTalkbackPanel() noexcept { return talkback; }
     StatusBar& getStatusBar() noexcept         { return status; }
     DevicePanel& getDevicePanel() noexcept     { return *devices; }
+    RemotesPanel& getRemotesPanel() noexcept   { return *remotes; }
 
     /** Rebuilds the pages now if the mixes changed (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
@@ -95,6 +97,7 @@ private:
     std::unique_ptr<ClickPanel> click;
     std::unique_ptr<TracksPanel> tracks;
     std::unique_ptr<DevicePanel> devices;
+    std::unique_ptr<RemotesPanel> remotes;
     std::vector<Page> pages;
     std::vector<std::string> builtMixes;
     juce::String currentPageTitle;

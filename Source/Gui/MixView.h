@@ -34,6 +34,7 @@ public:
     ChannelStrip* findStrip (const std::string& sourceId) const;
     int getNumStrips() const noexcept { return static_cast<int> (strips.size()); }
     MixMasterStrip& getMasterStrip() noexcept { return *masterStrip; }
+    juce::TextButton& getListenButton() noexcept { return listenButton; }
 
     /** Rebuilds now if a rebuild is pending (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }

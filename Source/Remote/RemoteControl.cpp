@@ -1,0 +1,279 @@
+#include "RemoteControl.h"
+
+#include "OscAddress.h"
+#include "RemoteEditApplier.h"
+#include "RemoteStateJson.h"
+#include "RemoteToken.h"
+#include "App/SessionDocument.h"
+#include "Engine/Engine.h"
+#include "Session/PerformerLayer.h"
+#include "Session/SessionQueries.h"
+
+#include <cmath>
+
+namespace foldback
+{
+
+namespace
+{
+    constexpr int serviceIntervalMs = 20;   // changes applied within 20 ms, state out right after
+    constexpr int webMeterEveryTicks = 2;   // 25 meter messages a second
+    constexpr int oscMeterEveryTicks = 4;   // 12.5 a second: UDP to a tablet
+    constexpr std::size_t maxRecentErrors = 50;
+}
+
+RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToRead)
+    : document (documentToEdit), engine (engineToRead), web (directory, pending), osc (directory, pending)
+{
+    service();
+    startTimer (serviceIntervalMs);
+}
+
+RemoteControl::~RemoteControl()
+{
+    stopTimer();
+    web.stop();
+    osc.stop();
+}
+
+void RemoteControl::setEnabled (bool enabled)
+{
+    document.edit (enabled ? "Turn remote control on" : "Turn remote control off",
+                   [enabled] (Session& session) { session.remote.enabled = enabled; });
+    service();
+}
+
+void RemoteControl::service()
+{
+    if (document.getChangeCount() != seenChangeCount)
+    {
+        followSessionSettings();
+        publishDirectory();
+        seenChangeCount = document.getChangeCount();
+        web.publishStates();
+        sendOscValues();
+    }
+
+    if (! isRunning())
+        return;
+
+    if (auto entries = pending.takeAll(); ! entries.empty())
+    {
+        for (auto& error : applyRemoteChanges (document, entries))
+        {
+            recentErrors.push_back (std::move (error));
+            if (recentErrors.size() > maxRecentErrors)
+                recentErrors.erase (recentErrors.begin());
+        }
+        // The edit's state goes out now, not a tick later.
+        if (document.getChangeCount() != seenChangeCount)
+        {
+            publishDirectory();
+            seenChangeCount = document.getChangeCount();
+            web.publishStates();
+            sendOscValues();
+        }
+    }
+
+    ++tick;
+    sendMeters();
+}
+
+void RemoteControl::followSessionSettings()
+{
+    const auto& settings = document.getSession().remote;
+
+    if (! settings.enabled)
+    {
+        web.stop();
+        osc.stop();
+        problem.clear();
+        runningAddress.clear();
+        return;
+    }
+
+    ensureTokens();
+
+    if (isRunning() && runningAddress == settings.address && runningHttpPort == settings.httpPort && runningOscPort == settings.oscPort)
+        return;
+
+    web.stop();
+    osc.stop();
+    problem.clear();
+    runningAddress = settings.address;
+    runningHttpPort = settings.httpPort;
+    runningOscPort = settings.oscPort;
+
+    std::string error;
+    if (! web.start (settings.address, settings.httpPort, error))
+        problem = error;
+    else if (! osc.start (settings.address, settings.oscPort, error))
+        problem = error; // the web remote still serves; OSC's trouble is shown
+}
+
+void RemoteControl::ensureTokens()
+{
+    const auto& session = document.getSession();
+    const bool missing = session.remote.engineerToken.empty()
+                         || std::any_of (session.mixes.begin(), session.mixes.end(), [] (const CueMix& m) { return m.remote.token.empty(); });
+    if (! missing)
+        return;
+
+    document.edit ("Create remote tokens", [] (Session& s)
+    {
+        if (s.remote.engineerToken.empty())
+            s.remote.engineerToken = generateRemoteToken();
+        for (auto& mix : s.mixes)
+            if (mix.remote.token.empty())
+                mix.remote.token = generateRemoteToken();
+    });
+}
+
+void RemoteControl::publishDirectory()
+{
+    directory.publish (RemoteDirectory::build (document.getSession()));
+}
+
+std::string RemoteControl::getHostForLinks() const
+{
+    const auto& address = document.getSession().remote.address;
+    if (address != "0.0.0.0")
+        return address;
+    for (const auto& candidate : juce::IPAddress::getAllAddresses (false))
+        if (! candidate.isNull() && candidate != juce::IPAddress::local())
+            return candidate.toString().toStdString();
+    return "127.0.0.1";
+}
+
+std::string RemoteControl::performerLink (const std::string& mixId) const
+{
+    const auto* mix = findMix (document.getSession(), mixId);
+    if (mix == nullptr || mix->remote.token.empty())
+        return {};
+    return "http://" + getHostForLinks() + ":" + std::to_string (document.getSession().remote.httpPort) + "/mix?token=" + mix->remote.token;
+}
+
+std::string RemoteControl::webMetersFor (const std::string& mixId) const
+{
+    const Plan* plan = engine.plans().getLatest();
+    const auto& keys = document.getPlayer().getPlanKeys();
+    const auto current = directory.get();
+    const auto* mix = current->findMix (mixId);
+    const int mixIndex = keys.indexOfMix (mixId);
+    if (plan == nullptr || mix == nullptr || mixIndex < 0 || mixIndex >= static_cast<int> (plan->mixes.size()))
+        return metersJson ({}, 0.0f, 0.0f);
+
+    std::vector<RemoteMeterLevel> levels;
+    for (const auto& sourceId : mix->sourceIds)
+    {
+        const int index = keys.indexOfSource (sourceId);
+        const float peak = index >= 0 && index < static_cast<int> (plan->sources.size())
+                               ? plan->sources[static_cast<std::size_t> (index)].meter.readPeak() : 0.0f;
+        levels.push_back ({ sourceId, peak });
+    }
+    const auto& planMix = plan->mixes[static_cast<std::size_t> (mixIndex)];
+    const float reductionDb = 20.0f * std::log10 (std::max (1.0e-6f, planMix.limiterGain.load()));
+    return metersJson (levels, planMix.meter.readPeak(), reductionDb);
+}
+
+void RemoteControl::sendMeters()
+{
+    if (tick % webMeterEveryTicks == 0 && web.getConnectionCount() > 0)
+        web.publishMeters ([this] (const std::string& mixId) { return webMetersFor (mixId); });
+
+    if (tick % oscMeterEveryTicks != 0 || ! osc.isRunning())
+        return;
+
+    sendOscValues(); // a client heard for the first time gets every value; the rest only changes
+
+    const Plan* plan = engine.plans().getLatest();
+    if (plan == nullptr)
+        return;
+    const auto& keys = document.getPlayer().getPlanKeys();
+    const auto current = directory.get();
+
+    auto peakDb = [] (float peak) { return static_cast<float> (remotePeakDb (peak)); };
+    auto mixPeak = [&] (const std::string& mixId)
+    {
+        const int index = keys.indexOfMix (mixId);
+        return index >= 0 && index < static_cast<int> (plan->mixes.size()) ? plan->mixes[static_cast<std::size_t> (index)].meter.readPeak() : 0.0f;
+    };
+
+    for (const auto& client : osc.getClients())
+    {
+        const auto prefix = oscPrefix (client.token);
+        if (client.identity.engineer)
+        {
+            for (const auto& mix : current->mixes)
+                osc.send (client, juce::OSCMessage (juce::String (prefix + "/mix/" + mix.id + "/meter/mix"), peakDb (mixPeak (mix.id))));
+            continue;
+        }
+
+        const auto* mix = current->findMix (client.identity.mixId);
+        if (mix == nullptr)
+            continue;
+        for (const auto& sourceId : mix->sourceIds)
+        {
+            const int index = keys.indexOfSource (sourceId);
+            if (index >= 0 && index < static_cast<int> (plan->sources.size()))
+                osc.send (client, juce::OSCMessage (juce::String (prefix + "/meter/" + sourceId),
+                                                    peakDb (plan->sources[static_cast<std::size_t> (index)].meter.readPeak())));
+        }
+        osc.send (client, juce::OSCMessage (juce::String (prefix + "/meter/mix"), peakDb (mixPeak (mix->id))));
+    }
+}
+
+void RemoteControl::sendOscValues()
+{
+    if (! osc.isRunning())
+        return;
+
+    const auto& session = document.getSession();
+
+    for (const auto& client : osc.getClients())
+    {
+        // What this client should see now, as address -> value.
+        std::map<std::string, float> values;
+        const auto prefix = oscPrefix (client.token);
+
+        auto addMix = [&] (const CueMix& mix, const std::string& mixPrefix, bool engineerValues)
+        {
+            for (const auto& sourceId : remoteSourceIdsOf (session, mix))
+            {
+                const auto send = engineerValues ? mix.sends.at (sourceId) : effectiveSend (mix, sourceId);
+                const auto sendPrefix = mixPrefix + "/send/" + sourceId;
+                values[sendPrefix + "/gain"] = static_cast<float> (send.gainDb);
+                values[sendPrefix + "/pan"] = static_cast<float> (send.pan);
+                values[sendPrefix + "/mute"] = send.mute ? 1.0f : 0.0f;
+            }
+            values[mixPrefix + "/master"] = static_cast<float> (engineerValues ? mix.masterDb : effectiveMasterDb (mix));
+        };
+
+        if (client.identity.engineer)
+        {
+            for (const auto& mix : session.mixes)
+                addMix (mix, prefix + "/mix/" + mix.id, true);
+        }
+        else if (const auto* mix = findMix (session, client.identity.mixId))
+        {
+            addMix (*mix, prefix, false);
+        }
+
+        // Only what changed since this client was last told.
+        auto& sent = oscValuesSent[client.ip + ":" + std::to_string (client.port) + "/" + client.token];
+        for (const auto& [address, value] : values)
+        {
+            const auto previous = sent.find (address);
+            if (previous != sent.end() && previous->second == value)
+                continue;
+            const bool isMute = address.size() > 5 && address.compare (address.size() - 5, 5, "/mute") == 0;
+            if (isMute)
+                osc.send (client, juce::OSCMessage (juce::String (address), static_cast<juce::int32> (value)));
+            else
+                osc.send (client, juce::OSCMessage (juce::String (address), value));
+            sent[address] = value;
+        }
+    }
+}
+
+} // namespace foldback

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "OscRemoteServer.h"
+#include "PendingRemoteChanges.h"
+#include "RemoteDirectory.h"
+#include "WebRemoteServer.h"
+
+#include <juce_events/juce_events.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+class Engine;
+class SessionDocument;
+
+/** The remotes' message-thread half (docs/remotes.md). It follows the session's `remote`
+    settings (on, address, ports), so the engineer's switch is a session edit like any
+    other; starts and stops the web and OSC servers; publishes the directory the network
+    threads check against; applies what the remotes asked for, 50 times a second at most,
+    through the SessionDocument; and sends state, values and meters back.
+
+    Message thread only. */
+class RemoteControl : private juce::Timer
+{
+public:
+    RemoteControl (SessionDocument& document, Engine& engine);
+    ~RemoteControl() override;
+
+    /** Turns remote control on or off as a session edit (tokens are generated on the way). */
+    void setEnabled (bool enabled);
+
+    bool isRunning() const noexcept { return web.isRunning(); }
+
+    /** Why the servers are not running although the session asks for them ("" if fine). */
+    const std::string& getProblem() const noexcept { return problem; }
+
+    /** The address performers' devices reach this machine at, for links. */
+    std::string getHostForLinks() const;
+
+    /** "http://HOST:PORT/mix?token=TOKEN", or "" when the mix has no token yet. */
+    std::string performerLink (const std::string& mixId) const;
+
+    int getWebConnectionCount() const { return web.getConnectionCount(); }
+    int getOscClientCount() const { return static_cast<int> (osc.getClients().size()); }
+    std::uint64_t getRefusedCount() const noexcept { return web.getRefusedCount() + osc.getRefusedCount(); }
+
+    /** One round of the timer's work, now: follow the session, apply pending changes,
+        send feedback. Tests call this instead of running a message loop. */
+    void service();
+
+    /** Errors of remote edits the session refused, newest last (bounded). */
+    const std::vector<std::string>& getRecentErrors() const noexcept { return recentErrors; }
+
+private:
+    void timerCallback() override { service(); }
+    void followSessionSettings();
+    void ensureTokens();
+    void publishDirectory();
+    void sendOscValues();
+    void sendMeters();
+    std::string webMetersFor (const std::string& mixId) const;
+
+    SessionDocument& document;
+    Engine& engine;
+    RemoteDirectoryHolder directory;
+    PendingRemoteChanges pending;
+    WebRemoteServer web;
+    OscRemoteServer osc;
+
+    std::string problem;
+    std::string runningAddress;
+    int runningHttpPort = 0, runningOscPort = 0;
+    std::uint64_t seenChangeCount = ~std::uint64_t { 0 };
+    int tick = 0;
+    std::map<std::string, std::map<std::string, float>> oscValuesSent; ///< client key -> address -> value
+    std::vector<std::string> recentErrors;
+};
+
+} // namespace foldback

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Session/Session.h"
+
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** The sources a performer's remote lists for a mix: what the engineer sends to it, in
+    the session's order, with the click last; never talkback (the engineer's). */
+std::vector<std::string> remoteSourceIdsOf (const Session& session, const CueMix& mix);
+
+/** The web page's "state" message for a mix (docs/remotes.md). */
+std::string mixStateJson (const Session& session, const CueMix& mix);
+
+/** One source's level for the "meters" message. */
+struct RemoteMeterLevel
+{
+    std::string sourceId;
+    float peak = 0.0f; ///< linear
+};
+
+/** The web page's "meters" message: peaks in dBFS, -120 for silence. */
+std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb);
+
+/** Linear peak to dBFS for the remotes, floored at -120 so JSON never sees -inf. */
+double remotePeakDb (float peak) noexcept;
+
+} // namespace foldback

@@ -1,0 +1,8 @@
+# A performer's phone: the real binary serving its remote, and the page driven in Debian's
+# headless Chromium through playwright-core (installed by scripts/install-dependencies).
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+add_test(NAME "e2e: a performer's page in headless Chromium drags a fader and the engine's mix follows"
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/browser_remote_test.py
+                 $<TARGET_FILE:foldback> ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/remote-screenshots)
+set_tests_properties("e2e: a performer's page in headless Chromium drags a fader and the engine's mix follows"
+                     PROPERTIES TIMEOUT 300 LABELS e2e)

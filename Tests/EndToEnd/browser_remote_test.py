@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""A performer's phone, for real: starts `foldback run` headless on the virtual device with
+remote control on, then drives the performer page in Debian's headless Chromium
+(Tests/Browser/performer-page.test.mjs, through playwright-core) to drag a fader and watch
+the engine's mix follow on the page's own meter.
+
+usage: browser_remote_test.py FOLDBACK_BINARY SOURCE_DIR OUTPUT_DIR
+"""
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def free_port_pair():
+    """Two consecutive free ports (HTTP and OSC), found by binding."""
+    for _ in range(50):
+        port = random.randint(20000, 60000)
+        try:
+            with socket.socket() as tcp, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                tcp.bind(("127.0.0.1", port))
+                udp.bind(("127.0.0.1", port + 1))
+            return port, port + 1
+        except OSError:
+            continue
+    raise RuntimeError("no free ports")
+
+
+def wait_for_port(port, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def main():
+    binary, source_dir, output_dir = sys.argv[1:4]
+    drums = os.path.join(source_dir, "presets", "audio", "demo-drums.wav")
+    if not os.path.exists(drums):
+        print(f"FAIL: {drums} is missing (scripts/build makes it)")
+        return 1
+    test_script = os.path.join(source_dir, "Tests", "Browser", "performer-page.test.mjs")
+    if not os.path.isdir(os.path.join(source_dir, "Tests", "Browser", "node_modules", "playwright-core")):
+        print("FAIL: playwright-core is not installed (scripts/install-dependencies runs npm ci in Tests/Browser)")
+        return 1
+
+    http_port, osc_port = free_port_pair()
+    token = "browserTestToken_" + str(random.randint(100000, 999999))
+    # One backing track into one mix, looping, so the mix meter shows only what the fader controls.
+    session = {
+        "format": "foldback-session", "version": 1, "name": "browser remote test",
+        "audio": {"deviceType": "Virtual", "sampleRate": 48000, "bufferSize": 256},
+        "tracks": [{"id": "drums", "name": "Drums", "file": drums}],
+        "transport": {"loopEnabled": True, "loopStartSeconds": 0.0, "loopEndSeconds": 8.0},
+        "mixes": [{"id": "singer", "name": "Singer", "outputs": [1, 2],
+                   "sends": {"drums": {"gainDb": -6.0}, "click": {"gainDb": -144.0}},
+                   "remote": {"token": token}}],
+        "remote": {"enabled": True, "address": "127.0.0.1", "httpPort": http_port, "oscPort": osc_port},
+    }
+
+    os.makedirs(output_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "session.json")
+        with open(path, "w") as f:
+            json.dump(session, f)
+
+        app = subprocess.Popen([binary, "run", path, "--headless", "--device-type", "Virtual", "--play"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=dict(os.environ, XDG_CONFIG_HOME=folder))
+        try:
+            if not wait_for_port(http_port, 20):
+                print("FAIL: foldback did not start serving on port", http_port)
+                return 1
+            url = f"http://127.0.0.1:{http_port}/mix?token={token}"
+            screenshot = os.path.join(output_dir, "performer-page.png")
+            result = subprocess.run(["node", test_script, "--url", url, "--source", "drums", "--screenshot", screenshot],
+                                    timeout=120)
+            return result.returncode
+        finally:
+            app.terminate()
+            try:
+                out, _ = app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                out, _ = app.communicate()
+            print("--- foldback run output (last lines) ---")
+            print("\n".join(out.splitlines()[-15:]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
