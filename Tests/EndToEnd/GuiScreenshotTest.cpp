@@ -110,7 +110,7 @@ TEST_CASE ("The console under Xvfb shows one view per mix and one strip per sour
     const std::string shots = FOLDBACK_GUI_SCREENSHOT_DIR;
     std::filesystem::remove_all (shots);
 
-    ChildProcess foldback ({ FOLDBACK_BINARY, sessionPath, "--screenshot-dir", shots, "--quit-after-screenshots" },
+    ChildProcess foldback ({ FOLDBACK_BINARY, sessionPath, "--screenshot-dir", shots, "--quit-after-screenshots", "--remote" },
                            { { "DISPLAY", display.name }, { "XDG_CONFIG_HOME", directory.file ("config") } },
                            directory.file ("foldback.out"), directory.file ("foldback.err"));
     const auto status = foldback.waitForExit (120s);
@@ -141,6 +141,7 @@ TEST_CASE ("The console under Xvfb shows one view per mix and one strip per sour
         CHECK (ids["click:" + mix.id] == 1);
         for (const auto& source : sources)
             CHECK (ids["strip:" + mix.id + ":" + source] == 1);
+        CHECK (ids["remoteMix:" + mix.id] == 1); // a remote card (link, QR code) per performer
     }
     for (const auto& track : session.tracks)
         CHECK (ids["track:" + track.id] == 1);
@@ -149,7 +150,7 @@ TEST_CASE ("The console under Xvfb shows one view per mix and one strip per sour
     CHECK (ids["talkback"] == 1);
     CHECK (ids["status"] == 1);
 
-    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png" };
+    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png", "remotesPanel.png" };
     for (const auto& mix : session.mixes)
         pictures.push_back ("mix-" + mix.id + ".png");
     for (const auto& picture : pictures)
