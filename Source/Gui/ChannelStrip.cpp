@@ -35,7 +35,9 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
     styleLabel (kindLabel, fontSizes::small, false, palette::dimText);
     styleLabel (gainLabel, fontSizes::level, true, palette::text);
     styleLabel (panLabel, fontSizes::small, true, palette::dimText);
-    for (auto* label : { &nameLabel, &kindLabel, &gainLabel, &panLabel })
+    styleLabel (performerLabel, fontSizes::small, true, palette::accent);
+    performerLabel.setTooltip ("The performer's own change on their remote, on top of your level (REMOTES page to clear it)");
+    for (auto* label : { &nameLabel, &kindLabel, &gainLabel, &panLabel, &performerLabel })
         addAndMakeVisible (label);
 
     gainLabel.setEditable (false, true);
@@ -150,6 +152,21 @@ void ChannelStrip::refreshFromSession()
     // A muted send reads amber across the whole strip, not only on its button.
     fader.setColour (juce::Slider::trackColourId, settings.mute ? palette::muteOn.withAlpha (0.5f) : palette::accent);
     gainLabel.setColour (juce::Label::textColourId, settings.mute || ! sent ? palette::dimText : palette::text);
+
+    // The performer's layer is theirs, not the engineer's fader: shown, never moved here.
+    juce::String performer;
+    if (mix != nullptr)
+        if (auto offset = mix->performer.sends.find (sourceId); offset != mix->performer.sends.end())
+        {
+            const auto db = offset->second.gainOffsetDb;
+            if (db != 0.0)
+                performer << "P " << (db > 0.0 ? "+" : "") << juce::String (db, 1);
+            if (offset->second.mute)
+                performer << (performer.isEmpty() ? "" : " ") << "P MUTE";
+            if (offset->second.panOffset != 0.0 && performer.isEmpty())
+                performer << "P pan";
+        }
+    performerLabel.setText (performer, juce::dontSendNotification);
     repaint();
 }
 
@@ -189,6 +206,7 @@ void ChannelStrip::resized()
     area.removeFromTop (6);
 
     gainLabel.setBounds (area.removeFromBottom (28));
+    performerLabel.setBounds (area.removeFromBottom (18));
     meter.setBounds (area.removeFromRight (22));
     area.removeFromRight (4);
     fader.setBounds (area);

@@ -40,6 +40,9 @@ public:
     /** Sets every control from the session without making an edit. */
     void refreshFromSession();
 
+    /** What the strip says of the performer's layer ("" when they changed nothing). */
+    juce::String getPerformerText() const { return performerLabel.getText(); }
+
     void paint (juce::Graphics&) override;
     void resized() override;
 
@@ -52,6 +55,7 @@ private:
     const std::string mixId, sourceId;
 
     juce::Label nameLabel, kindLabel, gainLabel, panLabel;
+    juce::Label performerLabel; ///< the performer's own offset on this send, from their remote
     juce::Slider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     juce::TextButton mute { "M" }, solo { "S" };
     juce::Slider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };

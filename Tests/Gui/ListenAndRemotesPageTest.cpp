@@ -166,3 +166,17 @@ TEST_CASE ("Turning remote control on serves each performer a link and a scannab
     CHECK_FALSE (remotes.isRunning());
     console.model.remoteControl = nullptr;
 }
+
+TEST_CASE ("A strip shows the performer's own offset on its send without moving the engineer's fader", "[gui][remote]")
+{
+    ConsoleTestFixture console;
+    MixView view (console.model, "singer");
+    auto* strip = view.findStrip ("vox");
+    REQUIRE (strip != nullptr);
+    CHECK (strip->getPerformerText().isEmpty());
+
+    console.document.edit ("singer: vox level", [] (Session& s) { s.mixes[0].performer.sends["vox"] = { 4.0, 0.0, true }; },
+                           EditOrigin { "singer (web 10.0.0.7)" });
+    CHECK (strip->getPerformerText() == "P +4.0 P MUTE");
+    CHECK (strip->getFader().getValue() == 3.0); // the engineer's own level
+}
