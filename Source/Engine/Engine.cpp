@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "AudioMath.h"
+#include "FiniteCopy.h"
 #include "MixKernels.h"
 #include "MixTerms.h"
 #include "ScopedFlushDenormals.h"
@@ -19,9 +20,8 @@ namespace
 
     void copySanitised (float* __restrict dest, const float* __restrict src, int n) noexcept
     {
-        // A broken driver or file can deliver NaN; it must not reach meters or sends.
-        for (int i = 0; i < n; ++i)
-            dest[i] = isFiniteSample (src[i]) ? src[i] : 0.0f;
+        // A broken driver can deliver NaN; it must not reach meters or sends. (x * 1 is x.)
+        kernels::copyFiniteScaled (dest, src, n, 1.0f);
     }
 }
 
@@ -185,17 +185,10 @@ void Engine::renderSources (Plan& plan, const float* const* inputs, int numInput
             case SourceKind::backingTrack:
             case SourceKind::click:
                 if (source.timeline != nullptr)
-                {
                     source.timeline->renderSegment (segment, source.channels.data(), source.numChannels, numFrames);
-                    for (int c = 0; c < source.numChannels; ++c)
-                        copySanitised (source.channels[static_cast<std::size_t> (c)],
-                                       source.channels[static_cast<std::size_t> (c)], numFrames);
-                }
                 else
-                {
                     for (int c = 0; c < source.numChannels; ++c)
                         std::memset (source.channels[static_cast<std::size_t> (c)], 0, bytes);
-                }
                 break;
         }
 

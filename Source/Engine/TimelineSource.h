@@ -25,8 +25,8 @@ class TimelineSource
 public:
     virtual ~TimelineSource() = default;
 
-    /** Audio thread: writes numFrames frames of each channel for the segment.
-        Wait-free, no allocation, no I/O. */
+    /** Audio thread: writes numFrames frames of each channel for the segment, every
+        sample finite (the engine does not check again). Wait-free, no allocation, no I/O. */
     virtual void renderSegment (const TimelineSegment& segment, float* const* channels,
                                 int numChannels, int numFrames) noexcept = 0;
 

@@ -1,5 +1,7 @@
 #include "TrackStream.h"
 
+#include "FiniteCopy.h"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -104,8 +106,9 @@ bool TrackStream::copyFromBlock (std::int64_t block, int firstFrame, int count, 
         const float* src = slotData (slot, std::min (c, layout.numChannels - 1)) + firstFrame;
         float* dest = channels[c] + destOffset;
 
-        for (int i = 0; i < count; ++i)
-            dest[i] = src[i] * g;
+        // Sanitised here, in the one pass over the data: a file can hold NaN or infinity,
+        // and the engine trusts timeline sources to render finite samples.
+        kernels::copyFiniteScaled (dest, src, count, g);
     }
 
     // Release: our reads of the slot happen before the producer may refill it.
