@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 namespace foldback
 {
@@ -16,6 +18,56 @@ namespace
     constexpr std::size_t maxUndoSteps = 500;
     constexpr std::size_t maxAuditEntries = 1000;
     constexpr auto coalesceWindow = std::chrono::seconds (1);
+
+    const nlohmann::json* childOf (const nlohmann::json* node, const std::string& token)
+    {
+        if (node == nullptr)
+            return nullptr;
+        if (node->is_object())
+        {
+            const auto found = node->find (token);
+            return found != node->end() ? &*found : nullptr;
+        }
+        if (node->is_array() && ! token.empty() && std::all_of (token.begin(), token.end(), [] (char c) { return c >= '0' && c <= '9'; }))
+        {
+            const auto index = std::stoull (token);
+            return index < node->size() ? &(*node)[static_cast<std::size_t> (index)] : nullptr;
+        }
+        return nullptr;
+    }
+
+    /** Rewrites a JSON pointer into `from` so that it names the same things in `to`: an
+        element of an array that has an "id" (a mix, an input, a track) is found by its id,
+        not by its position, so reverting an entry lands on the mix it changed even after
+        the engineer has removed or reordered others. Nothing when that element is gone. */
+    std::optional<std::string> rebasePointer (const std::string& pointer, const nlohmann::json& from, const nlohmann::json& to)
+    {
+        std::vector<std::string> tokens;
+        for (auto rest = nlohmann::json::json_pointer (pointer); ! rest.empty(); rest.pop_back())
+            tokens.insert (tokens.begin(), rest.back());
+
+        const nlohmann::json* a = &from;
+        const nlohmann::json* b = &to;
+        nlohmann::json::json_pointer rebased;
+        for (const auto& token : tokens)
+        {
+            std::string target = token;
+            const auto* element = a != nullptr && a->is_array() ? childOf (a, token) : nullptr;
+            if (element != nullptr && element->is_object() && element->contains ("id") && b != nullptr && b->is_array())
+            {
+                const auto& id = (*element)["id"];
+                const auto same = std::find_if (b->begin(), b->end(), [&id] (const nlohmann::json& e)
+                                                { return e.is_object() && e.contains ("id") && e["id"] == id; });
+                if (same == b->end())
+                    return std::nullopt;
+                target = std::to_string (same - b->begin());
+            }
+            a = childOf (a, token);
+            b = childOf (b, target);
+            rebased.push_back (target);
+        }
+        return rebased.to_string();
+    }
 }
 
 SessionDocument::SessionDocument (SessionPlayer& playerToDrive)
@@ -98,10 +150,21 @@ std::vector<SessionError> SessionDocument::revertAuditEntry (std::size_t index, 
     const auto after = nlohmann::json::parse (sessionToJson (entry.after));
     const auto reverse = nlohmann::json::diff (after, before);
 
+    const auto current = nlohmann::json::parse (sessionToJson (session));
+    auto rebasedReverse = nlohmann::json::array();
+    for (auto operation : reverse)
+    {
+        const auto rebased = rebasePointer (operation["path"].get<std::string>(), after, current);
+        if (! rebased.has_value())
+            return { { "audit", {}, "cannot revert \"" + entry.what + "\": what it changed is no longer in the session" } };
+        operation["path"] = *rebased;
+        rebasedReverse.push_back (std::move (operation));
+    }
+
     nlohmann::json reverted;
     try
     {
-        reverted = nlohmann::json::parse (sessionToJson (session)).patch (reverse);
+        reverted = current.patch (rebasedReverse);
     }
     catch (const nlohmann::json::exception&)
     {

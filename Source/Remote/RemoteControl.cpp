@@ -23,7 +23,8 @@ namespace
 }
 
 RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToRead)
-    : document (documentToEdit), engine (engineToRead), web (directory, pending), osc (directory, pending)
+    : document (documentToEdit), engine (engineToRead), web (std::make_unique<WebRemoteServer> (directory, pending)),
+      osc (directory, pending)
 {
     service();
     startTimer (serviceIntervalMs);
@@ -32,8 +33,26 @@ RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToR
 RemoteControl::~RemoteControl()
 {
     stopTimer();
-    web.stop();
+    web->stop();
     osc.stop();
+    waitForRetiredServers();
+}
+
+void RemoteControl::retireWebServer()
+{
+    if (! web->isRunning())
+        return;
+    // civetweb's shutdown takes about two seconds (its threads notice on their poll
+    // timeouts): on a thread of its own, never on the message thread the GUI draws on.
+    retiring.push_back (std::async (std::launch::async, [old = std::move (web)] { old->stop(); }));
+    web = std::make_unique<WebRemoteServer> (directory, pending);
+}
+
+void RemoteControl::waitForRetiredServers()
+{
+    for (auto& stopped : retiring)
+        stopped.wait();
+    retiring.clear();
 }
 
 void RemoteControl::setEnabled (bool enabled)
@@ -50,7 +69,7 @@ void RemoteControl::service()
         followSessionSettings();
         publishDirectory();
         seenChangeCount = document.getChangeCount();
-        web.publishStates();
+        web->publishStates();
         sendOscValues();
     }
 
@@ -70,7 +89,7 @@ void RemoteControl::service()
         {
             publishDirectory();
             seenChangeCount = document.getChangeCount();
-            web.publishStates();
+            web->publishStates();
             sendOscValues();
         }
     }
@@ -83,9 +102,11 @@ void RemoteControl::followSessionSettings()
 {
     const auto& settings = document.getSession().remote;
 
+    std::erase_if (retiring, [] (const std::future<void>& f) { return f.wait_for (std::chrono::seconds (0)) == std::future_status::ready; });
+
     if (! settings.enabled)
     {
-        web.stop();
+        retireWebServer();
         osc.stop();
         problem.clear();
         runningAddress.clear();
@@ -97,7 +118,7 @@ void RemoteControl::followSessionSettings()
     if (isRunning() && runningAddress == settings.address && runningHttpPort == settings.httpPort && runningOscPort == settings.oscPort)
         return;
 
-    web.stop();
+    retireWebServer();
     osc.stop();
     problem.clear();
     runningAddress = settings.address;
@@ -105,7 +126,14 @@ void RemoteControl::followSessionSettings()
     runningOscPort = settings.oscPort;
 
     std::string error;
-    if (! web.start (settings.address, settings.httpPort, error))
+    if (! web->start (settings.address, settings.httpPort, error) && ! retiring.empty())
+    {
+        // Off and straight on again on the same port: the old server is still closing it.
+        waitForRetiredServers();
+        error.clear();
+        web->start (settings.address, settings.httpPort, error);
+    }
+    if (! web->isRunning())
         problem = error;
     else if (! osc.start (settings.address, settings.oscPort, error))
         problem = error; // the web remote still serves; OSC's trouble is shown
@@ -178,8 +206,8 @@ std::string RemoteControl::webMetersFor (const std::string& mixId) const
 
 void RemoteControl::sendMeters()
 {
-    if (tick % webMeterEveryTicks == 0 && web.getConnectionCount() > 0)
-        web.publishMeters ([this] (const std::string& mixId) { return webMetersFor (mixId); });
+    if (tick % webMeterEveryTicks == 0 && web->getConnectionCount() > 0)
+        web->publishMeters ([this] (const std::string& mixId) { return webMetersFor (mixId); });
 
     if (tick % oscMeterEveryTicks != 0 || ! osc.isRunning())
         return;

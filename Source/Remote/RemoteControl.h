@@ -7,7 +7,9 @@
 
 #include <juce_events/juce_events.h>
 
+#include <future>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,7 +35,7 @@ public:
     /** Turns remote control on or off as a session edit (tokens are generated on the way). */
     void setEnabled (bool enabled);
 
-    bool isRunning() const noexcept { return web.isRunning(); }
+    bool isRunning() const noexcept { return web->isRunning(); }
 
     /** Why the servers are not running although the session asks for them ("" if fine). */
     const std::string& getProblem() const noexcept { return problem; }
@@ -44,9 +46,9 @@ public:
     /** "http://HOST:PORT/mix?token=TOKEN", or "" when the mix has no token yet. */
     std::string performerLink (const std::string& mixId) const;
 
-    int getWebConnectionCount() const { return web.getConnectionCount(); }
+    int getWebConnectionCount() const { return web->getConnectionCount(); }
     int getOscClientCount() const { return static_cast<int> (osc.getClients().size()); }
-    std::uint64_t getRefusedCount() const noexcept { return web.getRefusedCount() + osc.getRefusedCount(); }
+    std::uint64_t getRefusedCount() const noexcept { return web->getRefusedCount() + osc.getRefusedCount(); }
 
     /** One round of the timer's work, now: follow the session, apply pending changes,
         send feedback. Tests call this instead of running a message loop. */
@@ -63,12 +65,15 @@ private:
     void sendOscValues();
     void sendMeters();
     std::string webMetersFor (const std::string& mixId) const;
+    void retireWebServer();
+    void waitForRetiredServers();
 
     SessionDocument& document;
     Engine& engine;
     RemoteDirectoryHolder directory;
     PendingRemoteChanges pending;
-    WebRemoteServer web;
+    std::unique_ptr<WebRemoteServer> web;
+    std::vector<std::future<void>> retiring; ///< servers closing on threads of their own
     OscRemoteServer osc;
 
     std::string problem;

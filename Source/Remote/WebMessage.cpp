@@ -12,12 +12,21 @@ std::variant<RemoteChange, std::string> parseWebMessage (std::string_view text)
     if (text.size() > maxWebMessageBytes)
         return std::string ("message too large: " + std::to_string (text.size()) + " bytes, at most 4096");
 
+    // The JSON parser takes a NUL for the end of its input, and would accept "{...}\0garbage".
+    if (text.find ('\0') != std::string_view::npos)
+        return std::string ("not JSON");
+
     // No exceptions: a hostile frame costs a failed parse, nothing more. Depth is bounded by the size.
     const auto message = json::parse (text.begin(), text.end(), nullptr, false);
     if (message.is_discarded())
         return std::string ("not JSON");
     if (! message.is_object())
         return std::string ("a message must be a JSON object");
+
+    // Only the fields of the protocol: a message naming a mix (or anything else) is not one.
+    for (const auto& item : message.items())
+        if (item.key() != "type" && item.key() != "control" && item.key() != "source" && item.key() != "value")
+            return std::string ("unknown field '" + item.key().substr (0, 32) + "'");
 
     const auto type = message.find ("type");
     if (type == message.end() || ! type->is_string())

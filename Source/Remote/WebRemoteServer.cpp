@@ -78,6 +78,9 @@ bool WebRemoteServer::start (const std::string& address, int port, std::string& 
                               "websocket_timeout_ms", "30000",
                               "enable_websocket_ping_pong", "yes",
                               "enable_directory_listing", "no",
+                              // A state or meters message is a small write after another: without this,
+                              // Nagle's algorithm holds it until the page's delayed ACK (~40 ms or more).
+                              "tcp_nodelay", "1",
                               nullptr };
 
     mg_callbacks callbacks {};
@@ -240,7 +243,8 @@ int WebRemoteServer::receive (mg_connection* connection, int opcode, const char*
 
     if (opcode == opcodePing)
     {
-        // civetweb leaves pings to us; a pong echoes at most 125 bytes (RFC 6455).
+        // civetweb 1.15 answers pings itself; should a build hand them on, a pong echoes at
+        // most 125 bytes (RFC 6455).
         if (entry->pendingReplies.size() < maxPendingReplies && length <= 125)
             entry->pendingReplies.push_back (std::string ("\x0A", 1) + std::string (data, length));
         wakeSender();

@@ -1,0 +1,223 @@
+#pragma once
+
+#include "App/SessionDocument.h"
+#include "App/SessionPlayer.h"
+#include "Engine/Engine.h"
+#include "Remote/RemoteControl.h"
+#include "Session/SessionQueries.h"
+
+#include <juce_events/juce_events.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#include <chrono>
+#include <memory>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace foldback::test
+{
+
+/** The tokens of the remote test session: explicit, so tests can use them directly. */
+inline const std::string singerToken = "singer-token-0001";
+inline const std::string guitaristToken = "guitarist_token_02";
+inline const std::string engineerToken = "engineer-token-03";
+
+/** Two live inputs, one backing track whose file does not exist (offline), click and
+    talkback; two performers' mixes. The singer may change gain, mute and master only (no
+    pan, no click); the guitarist has every permission. Remote control is on, on
+    127.0.0.1, with explicit tokens (the ports are chosen by the fixture). */
+inline Session makeRemoteTestSession()
+{
+    Session session;
+    session.name = "remote test";
+    session.inputs = { { "vox", "Lead vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
+    session.tracks = { { "drums", "Drum loop", "no-such-folder/drums.wav", 0.0, -2.0 } };
+    session.talkback.channels = { 8 };
+    session.click.tempoMap = { { 1, 120.0, 4, 4 } };
+
+    CueMix singer;
+    singer.id = "singer";
+    singer.name = "Singer";
+    singer.outputs = { 1, 2 };
+    singer.sends["vox"] = { 3.0, 0.0, false, false };
+    singer.sends["gtr"] = { -8.0, -0.4, false, false };
+    singer.sends["click"] = { -12.0, 0.0, false, false };
+    singer.sends["talkback"] = { 0.0, 0.0, false, false };
+    singer.limiterCeilingDb = -3.0;
+    singer.remote.token = singerToken;
+    singer.remote.allow = { "gain", "mute", "master" };
+
+    CueMix guitarist;
+    guitarist.id = "guitarist";
+    guitarist.name = "Guitarist";
+    guitarist.outputs = { 3, 4 };
+    guitarist.sends["gtr"] = { 0.0, 0.0, false, false };
+    guitarist.sends["vox"] = { -6.0, 0.3, false, false };
+    guitarist.sends["drums"] = { -3.0, 0.0, false, false };
+    guitarist.sends["click"] = { -10.0, 0.0, false, false };
+    guitarist.masterDb = -2.0;
+    guitarist.limiterCeilingDb = -1.0;
+    guitarist.remote.token = guitaristToken;
+
+    session.mixes = { singer, guitarist };
+    session.remote.enabled = true;
+    session.remote.address = "127.0.0.1";
+    session.remote.engineerToken = engineerToken;
+    return session;
+}
+
+/** True if nothing on this machine holds the port (TCP when `stream`, else UDP). */
+inline bool portIsFree (int port, bool stream)
+{
+    const int fd = ::socket (AF_INET, stream ? SOCK_STREAM : SOCK_DGRAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons (static_cast<std::uint16_t> (port));
+    address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+    const bool free = ::bind (fd, reinterpret_cast<const sockaddr*> (&address), sizeof (address)) == 0;
+    ::close (fd);
+    return free;
+}
+
+/** A port pair (HTTP on `first`, OSC on `first + 1`) that was free a moment ago. */
+inline int pickFreePortPair()
+{
+    std::random_device seed;
+    std::mt19937 random (seed());
+    std::uniform_int_distribution<int> ports (20000, 59998);
+    for (int attempt = 0; attempt < 200; ++attempt)
+    {
+        const int port = ports (random);
+        if (portIsFree (port, true) && portIsFree (port + 1, false))
+            return port;
+    }
+    throw std::runtime_error ("no free port pair between 20000 and 60000");
+}
+
+/** The remotes' world without a device or a message loop: an engine at 48 kHz, a player,
+    the document, and RemoteControl serving on 127.0.0.1. Tests call remotes->service()
+    (what the timer would do) instead of running the message loop. */
+struct RemoteFixture
+{
+    explicit RemoteFixture (Session session = makeRemoteTestSession())
+        : player (prepared (engine)), document (player)
+    {
+        // Another process may take the ports between the check and the bind: retry.
+        for (int attempt = 0; attempt < 8; ++attempt)
+        {
+            const int port = pickFreePortPair();
+            session.remote.httpPort = port;
+            session.remote.oscPort = port + 1;
+            document.reset (session, {});
+            if (remotes == nullptr)
+                remotes = std::make_unique<RemoteControl> (document, engine); // services once: starts the servers
+            else
+                remotes->service();
+            if (remotes->isRunning() && remotes->getProblem().empty())
+            {
+                httpPort = port;
+                oscPort = port + 1;
+                return;
+            }
+        }
+        throw std::runtime_error ("the remote servers would not start: " + remotes->getProblem());
+    }
+
+    const Session& session() const noexcept { return document.getSession(); }
+
+    const CueMix& mix (const std::string& mixId) const
+    {
+        if (const auto* found = findMix (document.getSession(), mixId))
+            return *found;
+        throw std::runtime_error ("no mix " + mixId);
+    }
+
+    const SendSettings& send (const std::string& mixId, const std::string& sourceId) const
+    {
+        return mix (mixId).sends.at (sourceId);
+    }
+
+    /** The performer's offset for a send, or a neutral one. */
+    PerformerSendOffset offset (const std::string& mixId, const std::string& sourceId) const
+    {
+        const auto& sends = mix (mixId).performer.sends;
+        const auto found = sends.find (sourceId);
+        return found != sends.end() ? found->second : PerformerSendOffset {};
+    }
+
+    /** Calls service() (the timer's work) until `done` holds or the deadline passes. */
+    template <typename Predicate>
+    bool serviceUntil (Predicate done, std::chrono::milliseconds timeout = std::chrono::seconds (5))
+    {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;)
+        {
+            remotes->service();
+            if (done())
+                return true;
+            if (std::chrono::steady_clock::now() > deadline)
+                return false;
+            std::this_thread::sleep_for (std::chrono::milliseconds (2));
+        }
+    }
+
+    /** A few rounds of the timer's work, so anything pending has been applied. */
+    void serviceRounds (int rounds = 5)
+    {
+        for (int i = 0; i < rounds; ++i)
+        {
+            remotes->service();
+            std::this_thread::sleep_for (std::chrono::milliseconds (2));
+        }
+    }
+
+    /** Runs the engine for a block (a constant on every input), so queued commands take
+        effect and meters move. */
+    void processBlock (int frames = 256, float inputLevel = 0.0f)
+    {
+        std::vector<std::vector<float>> inputs (8, std::vector<float> (static_cast<std::size_t> (frames), inputLevel));
+        std::vector<std::vector<float>> outputs (8, std::vector<float> (static_cast<std::size_t> (frames)));
+        std::vector<const float*> in;
+        std::vector<float*> out;
+        for (auto& c : inputs)
+            in.push_back (c.data());
+        for (auto& c : outputs)
+            out.push_back (c.data());
+        engine.processBlock (in.data(), static_cast<int> (in.size()), out.data(), static_cast<int> (out.size()), frames);
+    }
+
+    static Engine& prepared (Engine& e)
+    {
+        e.prepare (48000.0);
+        return e;
+    }
+
+    juce::ScopedJuceInitialiser_GUI juceRuntime;
+    Engine engine;
+    SessionPlayer player;
+    SessionDocument document;
+    std::unique_ptr<RemoteControl> remotes;
+    int httpPort = 0, oscPort = 0;
+};
+
+/** The session with one mix's performer layer put back as it was in `reference`: what is
+    left to compare once that performer's legitimate offsets are set aside. */
+inline Session withPerformerLayerOf (Session session, const Session& reference, const std::string& mixId)
+{
+    auto* mix = findMix (session, mixId);
+    const auto* original = findMix (reference, mixId);
+    if (mix != nullptr && original != nullptr)
+        mix->performer = original->performer;
+    return session;
+}
+
+} // namespace foldback::test
