@@ -159,7 +159,10 @@ bool MainComponent::keyPressed (const juce::KeyPress& key)
                 document.undo();
             return true;
         }
-        auto& action = (code == 'S' || code == 's') ? onSave : (code == 'O' || code == 'o') ? onOpen : noAction;
+        const bool shift = mods.isShiftDown();
+        auto& action = (code == 'S' || code == 's') ? (shift ? onSaveAs : onSave)
+                     : (code == 'O' || code == 'o') ? onOpen
+                     : (code == 'N' || code == 'n') ? onNew : noAction;
         if (action == nullptr)
             return false;
         action();

@@ -28,7 +28,8 @@ class LiveAudio;
     page in the middle, the status bar along the bottom.
 
     Audio files dropped anywhere become backing tracks. Keys: space play/stop, T talkback (held), 1-9 a performer's mix, Ctrl+Z / Ctrl+Shift+Z
-    undo / redo, Ctrl+S save (through onSave), Ctrl+O open (onOpen).
+    undo / redo, Ctrl+S save (through onSave), Ctrl+Shift+S save as (onSaveAs), Ctrl+O open
+    (onOpen), Ctrl+N new (onNew).
 
     Every page is a child at all times (hidden unless chosen), so the component tree shows
     one MixView per mix. componentID "console". Message thread only. */
@@ -64,7 +65,7 @@ public:
     /** Tooltips on (the default) or off (screenshots, where the pointer rests by chance). */
     void setShowsTooltips (bool shouldShow);
 
-    std::function<void()> onSave, onOpen;
+    std::function<void()> onSave, onSaveAs, onOpen, onNew;
 
     /** Audio files dropped anywhere go to the tracks page. */
     bool isInterestedInFileDrag (const juce::StringArray& files) override { return tracks->isInterestedInFileDrag (files); }

@@ -30,6 +30,8 @@ MainWindow::MainWindow (ConsoleModel& modelToShow, SessionFiles& filesToUse, Liv
     console = new MainComponent (model, audio);
     console->onSave = [this] { files.save(); };
     console->onOpen = [this] { files.open(); };
+    console->onSaveAs = [this] { files.saveAs(); };
+    console->onNew = [this] { files.newSession(); };
     setContentOwned (console, true);
     setMenuBar (this, 30);
     setResizable (true, false);

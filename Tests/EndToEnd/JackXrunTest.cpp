@@ -44,8 +44,8 @@ namespace
         int foldbackReported = 0;  // from Foldback's own status line
     };
 
-    /** One server; windows alternate between a stand-in client that does nothing and
-        Foldback, so a machine whose load drifts (other builds come and go) weighs on both
+    /** One server; windows alternate between a stand-in client that does nothing (with
+        Foldback's port count and connections) and Foldback, so a machine whose load drifts (other builds come and go) weighs on both
         alike, and the count without Foldback has the same number of clients to wake. */
     XrunCounts measureXruns (int periodFrames)
     {
@@ -59,7 +59,10 @@ namespace
         for (int round = 0; round < rounds; ++round)
         {
             {
-                JackRecorder standIn (server.name(), "standin", 8);
+                // As much graph as Foldback makes: 16 ports, 8 of them fed from the capture ports.
+                JackRecorder standIn (server.name(), "standin", 16);
+                for (std::size_t i = 0; i < 8; ++i)
+                    standIn.connectFrom ("system:capture_" + std::to_string (i + 1), i);
                 std::this_thread::sleep_for (1s);
                 const int before = monitor.xrunCount();
                 std::this_thread::sleep_for (window);

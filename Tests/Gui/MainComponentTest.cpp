@@ -39,7 +39,7 @@ TEST_CASE ("The console has one view per mix, then the matrix, click, tracks, de
     CHECK (countIds (tree, "cell:") == 10);
 }
 
-TEST_CASE ("Keys: digits pick a mix, space rolls, T talks while held, Ctrl+Z and Ctrl+Shift+Z undo and redo", "[gui]")
+TEST_CASE ("Keys: digits pick a mix, space rolls, T talks while held, Ctrl+Z and Ctrl+Shift+Z undo and redo, Ctrl+S, Ctrl+Shift+S and Ctrl+N", "[gui]")
 {
     ConsoleTestFixture console;
     MainComponent main (console.model, nullptr);
@@ -74,6 +74,14 @@ TEST_CASE ("Keys: digits pick a mix, space rolls, T talks while held, Ctrl+Z and
     main.onSave = [&saved] { saved = true; };
     CHECK (main.keyPressed (juce::KeyPress ('s', juce::ModifierKeys::commandModifier, 0)));
     CHECK (saved);
+
+    bool savedAs = false, started = false;
+    main.onSaveAs = [&savedAs] { savedAs = true; };
+    main.onNew = [&started] { started = true; };
+    CHECK (main.keyPressed (juce::KeyPress ('s', juce::ModifierKeys::commandModifier | juce::ModifierKeys::shiftModifier, 0)));
+    CHECK (savedAs);
+    CHECK (main.keyPressed (juce::KeyPress ('n', juce::ModifierKeys::commandModifier, 0)));
+    CHECK (started);
 }
 
 TEST_CASE ("The console keeps one view per mix as mixes come and go", "[gui]")
