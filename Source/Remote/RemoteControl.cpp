@@ -17,6 +17,8 @@ namespace foldback
 namespace
 {
     constexpr int serviceIntervalMs = 20;   // changes applied within 20 ms, state out right after
+    constexpr int idleIntervalMs = 250;     // remotes off: only watch the session, and wake the
+                                            // machine's two cores as seldom as possible
     constexpr int webMeterEveryTicks = 2;   // 25 meter messages a second
     constexpr int oscMeterEveryTicks = 4;   // 12.5 a second: UDP to a tablet
     constexpr std::size_t maxRecentErrors = 50;
@@ -27,7 +29,6 @@ RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToR
       osc (directory, pending)
 {
     service();
-    startTimer (serviceIntervalMs);
 }
 
 RemoteControl::~RemoteControl()
@@ -72,6 +73,10 @@ void RemoteControl::service()
         web->publishStates();
         sendOscValues();
     }
+
+    // 50 wake-ups a second only while there is something to serve.
+    if (const int interval = isRunning() ? serviceIntervalMs : idleIntervalMs; getTimerInterval() != interval)
+        startTimer (interval);
 
     if (! isRunning())
         return;

@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 using namespace foldback;
 using namespace foldback::test;
@@ -42,7 +45,22 @@ namespace
         int withoutFoldback = 0;   // a do-nothing client in Foldback's place
         int withFoldback = 0;      // as the server reported them to our monitor client
         int foldbackReported = 0;  // from Foldback's own status line
+        std::vector<int> windowsWithout, windowsWith; // per 5 s window, for medians
     };
+
+    int median (std::vector<int> values)
+    {
+        std::sort (values.begin(), values.end());
+        return values.empty() ? 0 : (values[(values.size() - 1) / 2] + values[values.size() / 2]) / 2;
+    }
+
+    std::string listOf (const std::vector<int>& values)
+    {
+        std::string text;
+        for (int v : values)
+            text += (text.empty() ? "" : " ") + std::to_string (v);
+        return text;
+    }
 
     /** One server; windows alternate between a stand-in client that does nothing (with
         Foldback's port count and connections) and Foldback, so a machine whose load drifts (other builds come and go) weighs on both
@@ -67,6 +85,7 @@ namespace
                 const int before = monitor.xrunCount();
                 std::this_thread::sleep_for (window);
                 counts.withoutFoldback += monitor.xrunCount() - before;
+                counts.windowsWithout.push_back (monitor.xrunCount() - before);
             }
 
             FoldbackRun foldback (directory, { "run", sessionPath, "--headless", "--device-type", "JACK", "--play" },
@@ -81,6 +100,7 @@ namespace
             std::this_thread::sleep_for (window);
             REQUIRE (foldback.process.isRunning());
             counts.withFoldback += monitor.xrunCount() - monitorBefore;
+            counts.windowsWith.push_back (monitor.xrunCount() - monitorBefore);
             counts.foldbackReported += foldback.latestXruns() - foldbackBefore;
 
             foldback.process.signal (SIGINT);
@@ -106,7 +126,9 @@ TEST_CASE ("Through JACK at 256-frame periods Foldback adds no xruns to what the
 {
     const auto counts = measureXruns (256);
     WARN ("xruns at 256 frames over 30 s: without Foldback " << counts.withoutFoldback << ", with Foldback "
-          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << ")");
+          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << "); per 5 s window without: "
+          << listOf (counts.windowsWithout) << ", with: " << listOf (counts.windowsWith) << "; medians "
+          << median (counts.windowsWithout) << " / " << median (counts.windowsWith));
     CHECK (addsNoXruns (counts.withFoldback, counts.withoutFoldback));
     CHECK (addsNoXruns (counts.foldbackReported, counts.withoutFoldback));
 }
@@ -122,6 +144,8 @@ TEST_CASE ("Through JACK at 64-frame periods Foldback stays within half again of
     // A Foldback that cost real time each cycle would add tens of thousands (22500 periods).
     const auto counts = measureXruns (64);
     WARN ("xruns at 64 frames over 30 s: without Foldback " << counts.withoutFoldback << ", with Foldback "
-          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << ")");
+          << counts.withFoldback << " (Foldback's status line: " << counts.foldbackReported << "); per 5 s window without: "
+          << listOf (counts.windowsWithout) << ", with: " << listOf (counts.windowsWith) << "; medians "
+          << median (counts.windowsWithout) << " / " << median (counts.windowsWith));
     CHECK (addsNoXruns (counts.withFoldback, counts.withoutFoldback + counts.withoutFoldback / 2));
 }
