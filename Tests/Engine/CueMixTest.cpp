@@ -10,17 +10,6 @@ using namespace foldback::test;
 
 namespace
 {
-    Channels noise (int numChannels, int numFrames, float amplitude, unsigned seed)
-    {
-        Channels c (numChannels, numFrames);
-        std::mt19937 rng (seed);
-        std::uniform_real_distribution<float> dist (-amplitude, amplitude);
-        for (auto& ch : c.data)
-            for (auto& x : ch)
-                x = dist (rng);
-        return c;
-    }
-
     Engine& preparedEngine (Engine& engine, const PlanSketch& sketch, double rate = 48000.0)
     {
         engine.prepare (rate);

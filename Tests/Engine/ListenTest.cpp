@@ -10,17 +10,6 @@ using namespace foldback::test;
 
 namespace
 {
-    Channels noise (int numChannels, int numFrames, float amplitude, unsigned seed)
-    {
-        Channels c (numChannels, numFrames);
-        std::mt19937 rng (seed);
-        std::uniform_real_distribution<float> dist (-amplitude, amplitude);
-        for (auto& ch : c.data)
-            for (auto& x : ch)
-                x = dist (rng);
-        return c;
-    }
-
     /** Two performers' stereo mixes on outputs 0-1 and 2-3; listen outputs 4-5. */
     std::unique_ptr<Plan> twoMixesWithListen (int listenMix, std::array<int, 2> listenOutputs = { 4, 5 })
     {

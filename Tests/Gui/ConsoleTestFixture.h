@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Support/ConstantBlocks.h"
+
 #include "App/SessionDocument.h"
 #include "App/SessionPlayer.h"
 #include "Engine/Engine.h"
@@ -72,24 +74,9 @@ struct ConsoleTestFixture
 
     /** Runs the engine for a block of silence (or a constant on every input), so queued
         commands take effect and meters move. */
-    void processBlock (int frames = 256, float inputLevel = 0.0f)
-    {
-        std::vector<std::vector<float>> inputs (8, std::vector<float> (static_cast<std::size_t> (frames), inputLevel));
-        std::vector<std::vector<float>> outputs (8, std::vector<float> (static_cast<std::size_t> (frames)));
-        std::vector<const float*> in;
-        std::vector<float*> out;
-        for (auto& c : inputs)
-            in.push_back (c.data());
-        for (auto& c : outputs)
-            out.push_back (c.data());
-        engine.processBlock (in.data(), static_cast<int> (in.size()), out.data(), static_cast<int> (out.size()), frames);
-    }
+    void processBlock (int frames = 256, float inputLevel = 0.0f) { runConstantBlock (engine, inputLevel, frames); }
 
-    static Engine& prepared (Engine& e)
-    {
-        e.prepare (48000.0);
-        return e;
-    }
+    static Engine& prepared (Engine& e) { return preparedAt48k (e); }
 
     juce::ScopedJuceInitialiser_GUI juceRuntime;
     Engine engine;

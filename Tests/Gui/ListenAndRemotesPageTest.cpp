@@ -23,19 +23,6 @@ namespace
         }
         return nullptr;
     }
-
-    /** Runs one block with a constant on every input and returns the outputs. */
-    std::vector<std::vector<float>> runBlock (Engine& engine, float level, int frames = 2048)
-    {
-        std::vector<std::vector<float>> inputs (8, std::vector<float> (static_cast<std::size_t> (frames), level));
-        std::vector<std::vector<float>> outputs (12, std::vector<float> (static_cast<std::size_t> (frames)));
-        std::vector<const float*> in;
-        std::vector<float*> out;
-        for (auto& c : inputs) in.push_back (c.data());
-        for (auto& c : outputs) out.push_back (c.data());
-        engine.processBlock (in.data(), 8, out.data(), 12, frames);
-        return outputs;
-    }
 }
 
 TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays that mix on them", "[gui][listen]")
@@ -59,8 +46,8 @@ TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays 
     CHECK (console.player.getListenMix() == "singer");
     CHECK (singer.getListenButton().getToggleState());
 
-    auto out = runBlock (console.engine, 0.25f);
-    out = runBlock (console.engine, 0.25f); // past the 10 ms fade-in
+    auto out = runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
+    out = runConstantBlock (console.engine, 0.25f, 2048, 8, 12); // past the 10 ms fade-in
     CHECK (out[4] == out[0]);
     CHECK (out[5] == out[1]);
 
@@ -68,15 +55,15 @@ TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays 
     juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
     CHECK (console.player.getListenMix() == "guitarist");
     CHECK_FALSE (singer.getListenButton().getToggleState());
-    runBlock (console.engine, 0.25f);
-    out = runBlock (console.engine, 0.25f);
+    runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
+    out = runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
     CHECK (out[4] == out[2]);
 
     guitarist.getListenButton().triggerClick();
     juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
     CHECK (console.player.getListenMix().empty());
-    runBlock (console.engine, 0.25f);
-    out = runBlock (console.engine, 0.25f);
+    runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
+    out = runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
     CHECK (out[4] == std::vector<float> (2048, 0.0f));
 }
 

@@ -40,6 +40,49 @@ namespace
     }
 }
 
+namespace
+{
+    /** The audio thread of these tests: 64-frame blocks of a constant into 4 inputs and 16
+        outputs, every processBlock call under the auditor, until stop(). Resets the counts. */
+    struct AuditedAudioThread
+    {
+        explicit AuditedAudioThread (Engine& engineToRun) : engine (engineToRun)
+        {
+            for (auto& c : inputs) in.push_back (c.data());
+            for (auto& c : outputs) out.push_back (c.data());
+            resetRealtimeViolations();
+            thread = std::thread ([this]
+            {
+                while (running.load())
+                {
+                    ScopedRealtimeAudit audit;
+                    engine.processBlock (in.data(), 4, out.data(), 16, blockSize);
+                    blocksDone.fetch_add (1);
+                }
+            });
+        }
+
+        ~AuditedAudioThread() { stop(); }
+
+        void stop()
+        {
+            running = false;
+            if (thread.joinable())
+                thread.join();
+        }
+
+        static constexpr int blockSize = 64;
+        Engine& engine;
+        std::vector<std::vector<float>> inputs { 4, std::vector<float> (blockSize, 0.25f) };
+        std::vector<std::vector<float>> outputs { 16, std::vector<float> (blockSize) };
+        std::vector<const float*> in;
+        std::vector<float*> out;
+        std::atomic<bool> running { true };
+        std::atomic<long> blocksDone { 0 };
+        std::thread thread;
+    };
+}
+
 TEST_CASE ("The auditor catches an allocation and a lock on an audited thread", "[realtime]")
 {
     // Without this, a broken interposer would make the next test pass for the wrong reason.
@@ -75,27 +118,8 @@ TEST_CASE ("processBlock never allocates, frees, locks or waits while other thre
     player.setSession (session, ".");
     player.play();
 
-    constexpr int blockSize = 64;
-    std::vector<std::vector<float>> inputs (4, std::vector<float> (blockSize, 0.25f));
-    std::vector<std::vector<float>> outputs (16, std::vector<float> (blockSize));
-    std::vector<const float*> in;
-    std::vector<float*> out;
-    for (auto& c : inputs) in.push_back (c.data());
-    for (auto& c : outputs) out.push_back (c.data());
-
-    std::atomic<bool> running { true };
-    std::atomic<long> blocksDone { 0 };
-    resetRealtimeViolations();
-
-    std::thread audio ([&]
-    {
-        while (running.load())
-        {
-            ScopedRealtimeAudit audit;
-            engine.processBlock (in.data(), 4, out.data(), 16, blockSize);
-            blocksDone.fetch_add (1);
-        }
-    });
+    AuditedAudioThread audio (engine);
+    const auto& blocksDone = audio.blocksDone;
 
     // The message thread's side: fader moves, solo, talkback, transport, and structural
     // edits that compile and publish new plans and reclaim the old ones, all at once.
@@ -127,8 +151,7 @@ TEST_CASE ("processBlock never allocates, frees, locks or waits while other thre
         std::this_thread::yield();
     }
 
-    running = false;
-    audio.join();
+    audio.stop();
     player.reclaim();
 
     const auto seen = readRealtimeViolations();
@@ -162,27 +185,9 @@ TEST_CASE ("processBlock stays free of allocations and locks while remotes flood
     REQUIRE (remotes.isRunning());
     player.play();
 
-    constexpr int blockSize = 64;
-    std::vector<std::vector<float>> inputs (4, std::vector<float> (blockSize, 0.25f));
-    std::vector<std::vector<float>> outputs (16, std::vector<float> (blockSize));
-    std::vector<const float*> in;
-    std::vector<float*> out;
-    for (auto& c : inputs) in.push_back (c.data());
-    for (auto& c : outputs) out.push_back (c.data());
-
+    AuditedAudioThread audio (engine);
     std::atomic<bool> running { true };
-    std::atomic<long> blocksDone { 0 };
-    resetRealtimeViolations();
-
-    std::thread audio ([&]
-    {
-        while (running.load())
-        {
-            ScopedRealtimeAudit audit;
-            engine.processBlock (in.data(), 4, out.data(), 16, blockSize);
-            blocksDone.fetch_add (1);
-        }
-    });
+    const auto& blocksDone = audio.blocksDone;
 
     // A remote-side thread: performers' faders, the engineer's, and garbage, as fast as UDP goes.
     std::thread flood ([&]
@@ -221,7 +226,7 @@ TEST_CASE ("processBlock stays free of allocations and locks while remotes flood
 
     running = false;
     flood.join();
-    audio.join();
+    audio.stop();
     player.reclaim();
 
     const auto seen = readRealtimeViolations();

@@ -1,6 +1,7 @@
 // Who may change what: the access rules every remote shares (validateRemoteChange), the
 // performer's layer of offsets over the engineer's mix, and the audit of remote edits.
 
+#include "Support/ConstantBlocks.h"
 #include "Remote/OscAddress.h"
 #include "Remote/OscPacket.h"
 #include "Remote/PendingRemoteChanges.h"
@@ -62,11 +63,7 @@ namespace
             return applyRemoteChanges (document, entries);
         }
 
-        static Engine& prepared (Engine& e)
-        {
-            e.prepare (48000.0);
-            return e;
-        }
+        static Engine& prepared (Engine& e) { return preparedAt48k (e); }
 
         juce::ScopedJuceInitialiser_GUI juceRuntime;
         Engine engine;

@@ -4,6 +4,7 @@
 #include "Engine/Engine.h"
 
 #include <memory>
+#include <random>
 #include <vector>
 
 namespace foldback::test
@@ -85,6 +86,18 @@ struct Channels
 
     std::vector<std::vector<float>> data;
 };
+
+/** Uniform white noise, reproducible from its seed. */
+inline Channels noise (int numChannels, int numFrames, float amplitude, unsigned seed)
+{
+    Channels c (numChannels, numFrames);
+    std::mt19937 rng (seed);
+    std::uniform_real_distribution<float> dist (-amplitude, amplitude);
+    for (auto& ch : c.data)
+        for (auto& x : ch)
+            x = dist (rng);
+    return c;
+}
 
 /** Runs the engine over the whole input in blocks of the given sizes (cycled). */
 inline Channels runEngine (Engine& engine, const Channels& input, int numOutputs, const std::vector<int>& blockSizes)
