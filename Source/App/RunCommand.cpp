@@ -10,6 +10,7 @@
 #include "Audio/DeviceSettingsStore.h"
 #include "Audio/EngineDeviceCallback.h"
 #include "Audio/JackPortLayout.h"
+#include "Audio/SessionDeviceOpening.h"
 #include "Remote/RemoteControl.h"
 #include "Session/SessionLimits.h"
 
@@ -142,21 +143,12 @@ int runRunCommand (const std::vector<std::string>& words)
     const ScopedStopSignals signals;
 
     DeviceSettingsStore store (DeviceSettingsStore::getDefaultPath());
-    const auto request = resolveDeviceRequest (session.audio, overrides, store);
     auto layout = makeJackPortLayout (session);
     layout.autoConnect = ! arguments.has ("--no-auto-connect");
 
     AudioDeviceHost host;
     std::vector<std::string> warnings;
-    const auto opened = host.open (request, layout, warnings);
-    for (const auto& warning : findMissingChannels (session, opened.numInputs, opened.numOutputs))
-        warnings.push_back (warning);
-    if (opened.sampleRate != session.audio.sampleRate)
-        warnings.push_back ("the device runs at " + std::to_string (static_cast<int> (opened.sampleRate))
-                            + " Hz; the session asks for " + std::to_string (static_cast<int> (session.audio.sampleRate))
-                            + " Hz, so it plays at the device's rate");
-    if (! store.remember ({ opened.type, opened.inputDevice, opened.outputDevice, opened.sampleRate, opened.bufferSize }))
-        warnings.push_back ("could not remember the device in " + store.getPath());
+    const auto opened = openSessionDevice (host, session, overrides, store, layout, warnings);
 
     // The engine is prepared for the rate the device really runs at before any callback.
     auto engine = std::make_unique<Engine>();

@@ -1,8 +1,7 @@
 #include "LiveAudio.h"
 
-#include "Audio/ChannelAvailability.h"
-#include "Audio/DeviceRequest.h"
 #include "Audio/JackPortLayout.h"
+#include "Audio/SessionDeviceOpening.h"
 
 namespace foldback
 {
@@ -26,18 +25,8 @@ std::vector<std::string> LiveAudio::open (const Session& session)
 {
     close();
 
-    const auto request = resolveDeviceRequest (session.audio, {}, store);
     std::vector<std::string> warnings;
-    opened = host.open (request, makeJackPortLayout (session), warnings);
-
-    for (const auto& warning : findMissingChannels (session, opened.numInputs, opened.numOutputs))
-        warnings.push_back (warning);
-    if (opened.sampleRate != session.audio.sampleRate)
-        warnings.push_back ("the device runs at " + std::to_string (static_cast<int> (opened.sampleRate))
-                            + " Hz; the session asks for " + std::to_string (static_cast<int> (session.audio.sampleRate))
-                            + " Hz, so it plays at the device's rate");
-    if (! store.remember ({ opened.type, opened.inputDevice, opened.outputDevice, opened.sampleRate, opened.bufferSize }))
-        warnings.push_back ("could not remember the device in " + store.getPath());
+    opened = openSessionDevice (host, session, {}, store, makeJackPortLayout (session), warnings);
     return warnings;
 }
 
