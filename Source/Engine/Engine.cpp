@@ -139,18 +139,22 @@ void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
     float* right = outputAt (1);
     const float* busLeft = mix.bus[0];
     const float* busRight = mix.numOutputChannels > 1 ? mix.bus[1] : mix.bus[0];
-    // One listen output hears the mix folded to mono, at -6 dB per side like a mono cue mix.
-    const float foldGain = right == nullptr && plan.listenOutputChannels[1] < 0 && mix.numOutputChannels > 1 ? 0.5f : 1.0f;
+
+    // One listen output hears a stereo mix folded to mono, at -6 dB per side like a mono cue mix.
+    if (plan.listenOutputChannels[1] < 0 && mix.numOutputChannels > 1)
+    {
+        for (int i = 0; i < numFrames; ++i)
+        {
+            const float gain = mix.listen.next();
+            if (left != nullptr)
+                left[i] += (busLeft[i] + busRight[i]) * 0.5f * gain;
+        }
+        return;
+    }
 
     for (int i = 0; i < numFrames; ++i)
     {
         const float gain = mix.listen.next();
-        if (right == nullptr && plan.listenOutputChannels[1] < 0)
-        {
-            if (left != nullptr)
-                left[i] += (foldGain < 1.0f ? (busLeft[i] + busRight[i]) * foldGain : busLeft[i]) * gain;
-            continue;
-        }
         if (left != nullptr)
             left[i] += busLeft[i] * gain;
         if (right != nullptr)

@@ -103,11 +103,12 @@ public:
     /** Any thread: the pending hint, if the audio thread has not arrived at it yet. */
     std::optional<std::int64_t> readPrefetchHint() const noexcept;
 
-    /** Any thread: appends to `blocks`, in the order they will play from `timelinePosition`
+    /** Disk or message thread, never the audio thread (it may grow `blocks`): appends to
+        `blocks`, in the order they will play from `timelinePosition`
         (following the loop if it is active), the numbers of the blocks that hold the file's
         frames among the next `maxFrames` timeline frames, skipping blocks already in the
         list and stopping when it has `maxBlocks` entries. Silence before or after the file
-        needs no blocks. Allocates only if `blocks` has to grow. */
+        needs no blocks. */
     void collectBlocksAhead (std::int64_t timelinePosition, const LoopRange& loop, std::int64_t maxFrames,
                              std::size_t maxBlocks, std::vector<std::int64_t>& blocks) const;
 
