@@ -129,10 +129,7 @@ juce::String ChannelStrip::describeSource() const
 void ChannelStrip::refreshFromSession()
 {
     const auto* mix = findMix (model.getSession(), mixId);
-    const SendSettings* send = nullptr;
-    if (mix != nullptr)
-        if (auto found = mix->sends.find (sourceId); found != mix->sends.end())
-            send = &found->second;
+    const auto* send = findSend (model.getSession(), mixId, sourceId);
 
     sent = send != nullptr;
     const SendSettings settings = sent ? *send : SendSettings { sessionLimits::minGainDb };

@@ -44,10 +44,7 @@ MatrixCell::MatrixCell (ConsoleModel& modelToEdit, std::string mix, std::string 
 void MatrixCell::refreshFromSession()
 {
     const auto* mix = findMix (model.getSession(), mixId);
-    const SendSettings* send = nullptr;
-    if (mix != nullptr)
-        if (auto found = mix->sends.find (sourceId); found != mix->sends.end())
-            send = &found->second;
+    const auto* send = findSend (model.getSession(), mixId, sourceId);
 
     sent = send != nullptr;
     const double db = sent ? send->gainDb : sessionLimits::minGainDb;

@@ -29,8 +29,8 @@ bool OscRemoteServer::start (const std::string& address, int port, std::string& 
     }
 
     socket = std::move (newSocket);
-    // Replies leave from the port clients send to; the target here is a placeholder, every
-    // message names its own with sendToIPAddress.
+    // Replies leave from the port clients send to. connectToSocket needs a default target,
+    // which is never used: every reply names its client with sendToIPAddress.
     sender.connectToSocket (*socket, "127.0.0.1", port);
     stopping = false;
     receiver = std::thread ([this] { receiveLoop(); });

@@ -63,16 +63,20 @@ void RemoteControl::setEnabled (bool enabled)
     service();
 }
 
+void RemoteControl::publishIfSessionChanged()
+{
+    if (document.getChangeCount() == seenChangeCount)
+        return;
+    followSessionSettings();
+    publishDirectory();
+    seenChangeCount = document.getChangeCount();
+    web->publishStates();
+    sendOscValues();
+}
+
 void RemoteControl::service()
 {
-    if (document.getChangeCount() != seenChangeCount)
-    {
-        followSessionSettings();
-        publishDirectory();
-        seenChangeCount = document.getChangeCount();
-        web->publishStates();
-        sendOscValues();
-    }
+    publishIfSessionChanged();
 
     // 50 wake-ups a second only while there is something to serve.
     if (const int interval = isRunning() ? serviceIntervalMs : idleIntervalMs; getTimerInterval() != interval)
@@ -89,14 +93,7 @@ void RemoteControl::service()
             if (recentErrors.size() > maxRecentErrors)
                 recentErrors.erase (recentErrors.begin());
         }
-        // The edit's state goes out now, not a tick later.
-        if (document.getChangeCount() != seenChangeCount)
-        {
-            publishDirectory();
-            seenChangeCount = document.getChangeCount();
-            web->publishStates();
-            sendOscValues();
-        }
+        publishIfSessionChanged(); // the edit's state goes out now, not a tick later
     }
 
     ++tick;

@@ -59,6 +59,7 @@ public:
 
 private:
     void timerCallback() override { service(); }
+    void publishIfSessionChanged();
     void followSessionSettings();
     void ensureTokens();
     void publishDirectory();

@@ -76,6 +76,15 @@ CueMix* findMix (Session& session, std::string_view id)
     return findById (session.mixes.data(), session.mixes.data() + session.mixes.size(), id);
 }
 
+const SendSettings* findSend (const Session& session, std::string_view mixId, const std::string& sourceId)
+{
+    const auto* mix = findMix (session, mixId);
+    if (mix == nullptr)
+        return nullptr;
+    const auto found = mix->sends.find (sourceId);
+    return found != mix->sends.end() ? &found->second : nullptr;
+}
+
 const LiveInput* findInput (const Session& session, std::string_view id)
 {
     return findById (session.inputs.data(), session.inputs.data() + session.inputs.size(), id);

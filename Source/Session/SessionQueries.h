@@ -40,6 +40,9 @@ CueMix* findMix (Session&, std::string_view id);
 const LiveInput* findInput (const Session&, std::string_view id);
 const BackingTrack* findTrack (const Session&, std::string_view id);
 
+/** The engineer's send from a source in a mix, or nullptr (no such mix, or not sent). */
+const SendSettings* findSend (const Session&, std::string_view mixId, const std::string& sourceId);
+
 /** The index of the mix with this id in session.mixes, or -1. */
 int indexOfMix (const Session&, std::string_view id);
 

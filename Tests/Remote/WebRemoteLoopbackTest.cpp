@@ -336,7 +336,7 @@ TEST_CASE ("Web remote: meters arrive many times a second", "[remote][web]")
     CHECK_FALSE (last["sources"].contains ("talkback"));
     CHECK_FALSE (last["sources"].contains ("drums")); // the guitarist's, not the singer's
     CHECK (last["mix"].size() == 2);
-    CHECK (last["sources"]["vox"].get<double>() > -120.0); // the engine's levels, not a placeholder
+    CHECK (last["sources"]["vox"].get<double>() > -120.0); // a level the engine measured, not the silence floor
 }
 
 TEST_CASE ("Web remote: hostile input changes nothing and the server keeps serving", "[remote][web][hostile]")
