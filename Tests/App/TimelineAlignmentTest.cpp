@@ -65,14 +65,6 @@ namespace
         session.mixes = { click, beats };
         return session;
     }
-
-    std::vector<std::int64_t> shifted (const std::vector<std::int64_t>& onsets, std::int64_t by)
-    {
-        std::vector<std::int64_t> result;
-        for (auto o : onsets)
-            result.push_back (o + by);
-        return result;
-    }
 }
 
 TEST_CASE ("Click and backing track stay aligned to the sample, offsets, count-in and --from included", "[render][timeline]")

@@ -1,4 +1,5 @@
 #include "RealtimeAuditor.h"
+#include "SessionEditHammer.h"
 
 #include "App/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
@@ -35,32 +36,13 @@ namespace
 
     const RealtimeProbe auditProbe { enterAudit, leaveAudit };
 
-    Session makeSession (int numMixes)
-    {
-        Session session;
-        session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
-        session.talkback.channels = { 4 };
-        session.click.countInBars = 1;
-        session.click.subdivision = "eighths";
-        for (int m = 0; m < numMixes; ++m)
-        {
-            CueMix mix;
-            mix.id = "mix" + std::to_string (m);
-            mix.outputs = { 2 * m + 1, 2 * m + 2 };
-            for (const auto& id : sourceIdsOf (session))
-                mix.sends[id] = SendSettings { -6.0, 0.0, false, false };
-            session.mixes.push_back (mix);
-        }
-        return session;
-    }
-
     /** Opens the device through the host with every cycle audited, plays the session while the
         message thread edits it (faders, solo, talkback, transport, structure), and returns
         what the audit saw. */
     RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted)
     {
         const juce::ScopedJuceInitialiser_GUI juceRuntime;
-        auto session = makeSession (4);
+        auto session = makeHammerSession (4);
 
         AudioDeviceHost host;
         host.setRealtimeProbe (&auditProbe);
@@ -80,30 +62,10 @@ namespace
         player.play();
 
         std::mt19937 rng (7);
-        std::uniform_real_distribution<double> gain (-40.0, 6.0);
         const auto deadline = juce::Time::getMillisecondCounterHiRes() + 120000.0;
         for (int round = 0; auditedCycles.load() < cyclesWanted && juce::Time::getMillisecondCounterHiRes() < deadline; ++round)
         {
-            auto edited = session;
-            auto& mix = edited.mixes[static_cast<std::size_t> (round % 4)];
-            mix.sends["vox"].gainDb = gain (rng);
-            mix.sends["gtr"].solo = (round % 7) == 0;
-            player.updateSession (edited);
-
-            if (round % 10 == 0)
-            {
-                auto structural = makeSession (round % 20 == 0 ? 5 : 4);
-                structural.click.subdivision = round % 30 == 0 ? "triplets" : "eighths";
-                player.updateSession (structural);
-                session = structural;
-            }
-
-            player.setTalkback (round % 3 == 0);
-            if (round % 50 == 0) player.stop();
-            if (round % 50 == 25) player.play();
-            if (round % 40 == 0) player.locate (48000 * (round % 5));
-
-            player.reclaim();
+            editSessionOnce (player, session, round, rng);
             juce::MessageManager::getInstance()->runDispatchLoopUntil (2);
         }
 
@@ -152,10 +114,7 @@ TEST_CASE ("On the Virtual device the whole audio callback never allocates, free
            "[realtime][device]")
 {
     const auto seen = playWhileEditing ({ "Virtual", "", "", 48000.0, 64 }, 2000);
-    CHECK (seen.allocations == 0);
-    CHECK (seen.deallocations == 0);
-    CHECK (seen.locks == 0);
-    CHECK (seen.waits == 0);
+    checkNoRealtimeViolations (seen);
 }
 
 TEST_CASE ("On JACK the whole process callback never allocates, frees, locks or waits while the session is edited",
@@ -166,8 +125,5 @@ TEST_CASE ("On JACK the whole process callback never allocates, frees, locks or 
     server.start();
 
     const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000);
-    CHECK (seen.allocations == 0);
-    CHECK (seen.deallocations == 0);
-    CHECK (seen.locks == 0);
-    CHECK (seen.waits == 0);
+    checkNoRealtimeViolations (seen);
 }
