@@ -283,21 +283,30 @@ bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
     mix.receivesTalkback = false;
 
     // A ramping gain is written out per sample (advancing the ramp exactly numFrames
-    // steps); a steady one stays a scalar.
-    auto setGain = [&] (MixTerm& term, int channel, LinearRamp& gain)
+    // steps); a steady one stays a scalar. A stereo term writes out both sides while either
+    // moves, so the kernel tests one pointer per term.
+    auto writeOut = [&] (MixTerm& term, int channel, LinearRamp& gain)
     {
-        if (gain.isRamping())
+        for (int i = 0; i < numFrames; ++i)
+            nextRampedGains[i] = gain.next();
+        term.rampedGains[channel] = nextRampedGains;
+        nextRampedGains += numFrames;
+    };
+
+    auto setGains = [&] (MixTerm& term, LinearRamp* left, LinearRamp* right)
+    {
+        const bool moving = left->isRamping() || (right != nullptr && right->isRamping());
+        anyRamping = anyRamping || moving;
+        if (moving)
         {
-            anyRamping = true;
-            for (int i = 0; i < numFrames; ++i)
-                nextRampedGains[i] = gain.next();
-            term.rampedGains[channel] = nextRampedGains;
-            nextRampedGains += numFrames;
+            writeOut (term, 0, *left);
+            if (right != nullptr)
+                writeOut (term, 1, *right);
+            return;
         }
-        else
-        {
-            term.gain[channel] = gain.getCurrent();
-        }
+        term.gain[0] = left->getCurrent();
+        if (right != nullptr)
+            term.gain[1] = right->getCurrent();
     };
 
     auto add = [&] (bool talkback, const MixTerm& term)
@@ -326,8 +335,7 @@ bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
             MixTerm term;
             term.source[0] = source.channels[0];
             term.source[1] = source.channels[source.numChannels > 1 ? 1 : 0];
-            setGain (term, 0, send.left);
-            setGain (term, 1, send.right);
+            setGains (term, &send.left, &send.right);
             add (talkback, term);
         }
         else
@@ -339,7 +347,7 @@ bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
                     continue;
                 MixTerm term;
                 term.source[0] = source.channels[static_cast<std::size_t> (c)];
-                setGain (term, 0, gain);
+                setGains (term, &gain, nullptr);
                 add (talkback, term);
             }
         }
