@@ -24,15 +24,17 @@ public:
     void continueFrom (const LevelMeter& previous) noexcept;
 
     float readPeak() const noexcept { return peak.load(); }
-    float readRms() const noexcept  { return rms.load(); }
+    float readRms() const noexcept;
 
 private:
     RelaxedAtomic<float> peak { 0.0f };
-    RelaxedAtomic<float> rms { 0.0f };
+    RelaxedAtomic<float> averageSquare { 0.0f }; ///< readers take the root: ~100 meters per block, a few reads per frame
     float meanSquare = 0.0f;
     float heldPeak = 0.0f;
     double samplesPerSecond = 48000.0;
     int cachedFrames = -1;
+    int cachedChannels = -1;
+    float inverseSampleCount = 1.0f;
     float peakFallPerBlock = 1.0f;
     float rmsCoefficientPerBlock = 1.0f;
 };
