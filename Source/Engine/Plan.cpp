@@ -17,13 +17,19 @@ void Plan::finalise()
         channelsNeeded += static_cast<std::size_t> (source.numChannels);
     channelsNeeded += 2 * mixes.size();
 
-    samplePool.assign (channelsNeeded * static_cast<std::size_t> (maxFrames), 0.0f);
+    // Buffers are maxFrames long (2 KB at 512) but a block uses only their first lines. At
+    // a stride of exactly 2 KB those lines of ~130 buffers would all fall into 4 of the 64
+    // sets of a 32 KB L1 cache and evict each other on every send; one cache line of
+    // padding per buffer spreads them over every set.
+    constexpr std::size_t cacheLineFloats = 16;
+    const std::size_t stride = static_cast<std::size_t> (maxFrames) + cacheLineFloats;
+    samplePool.assign (channelsNeeded * stride, 0.0f);
     float* next = samplePool.data();
 
-    auto take = [&next, this]
+    auto take = [&next, stride]
     {
         float* block = next;
-        next += maxFrames;
+        next += stride;
         return block;
     };
 
