@@ -17,8 +17,9 @@ namespace
     {
         out << "usage:\n"
                "  foldback [SESSION.json]            engineer GUI (that session, else the last, else the demo)\n"
-               "  foldback run SESSION.json [--headless] [--play] [--no-auto-connect] [--device-type JACK|ALSA|Virtual]\n"
-               "               [--input-device NAME] [--output-device NAME] [--sample-rate HZ] [--buffer-size N]\n"
+               "  foldback run SESSION.json [--headless] [--play] [--remote] [--autosave] [--no-auto-connect]\n"
+               "               [--device-type JACK|ALSA|Virtual] [--input-device NAME] [--output-device NAME]\n"
+               "               [--sample-rate HZ] [--buffer-size N]\n"
                "  foldback render SESSION.json --out DIR [--input ID=FILE.wav ...] [--from SECONDS]\n"
                "               [--seconds N] [--block-size N]\n"
                "  foldback check SESSION.json       validate; print a summary\n"

@@ -1,5 +1,6 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
+#include "App/HeadlessAutosave.h"
 #include "App/HeadlessStatus.h"
 #include "App/SessionDocument.h"
 #include "App/SessionLoading.h"
@@ -22,6 +23,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 namespace foldback
@@ -67,8 +69,8 @@ namespace
     class RunLoop : private juce::Timer
     {
     public:
-        RunLoop (SessionPlayer& playerToService, HeadlessStatus& statusToPrint)
-            : player (playerToService), status (statusToPrint) {}
+        RunLoop (SessionPlayer& playerToService, HeadlessStatus& statusToPrint, HeadlessAutosave* autosaveOrNull)
+            : player (playerToService), status (statusToPrint), autosave (autosaveOrNull) {}
 
         void run()
         {
@@ -82,12 +84,15 @@ namespace
         {
             player.reclaim();
             status.printIfDue (std::cout);
+            if (autosave != nullptr)
+                autosave->service (HeadlessAutosave::Clock::now());
             if (stopRequested.load())
                 juce::MessageManager::getInstance()->stopDispatchLoop();
         }
 
         SessionPlayer& player;
         HeadlessStatus& status;
+        HeadlessAutosave* autosave;
     };
 
     DeviceOverrides readOverrides (const CommandLineArguments& arguments)
@@ -127,7 +132,7 @@ int runRunCommand (const std::vector<std::string>& words)
 {
     const CommandLineArguments arguments (words,
         { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size" },
-        { "--headless", "--play", "--no-auto-connect", "--remote" });
+        { "--headless", "--play", "--no-auto-connect", "--remote", "--autosave" });
     if (arguments.positionals().size() != 1)
         throw UsageError ("run needs one SESSION.json");
     const auto overrides = readOverrides (arguments);
@@ -154,7 +159,7 @@ int runRunCommand (const std::vector<std::string>& words)
     auto engine = std::make_unique<Engine>();
     engine->prepare (opened.sampleRate);
     SessionPlayer player (*engine);
-    // Remotes edit through the document, as in the console (edits are not saved by run).
+    // Remotes edit through the document, as in the console; `--autosave` writes it back.
     SessionDocument document (player);
     document.reset (session, std::filesystem::absolute (loaded.path).string());
     for (const auto& track : player.getTrackStatuses())
@@ -200,9 +205,18 @@ int runRunCommand (const std::vector<std::string>& words)
                   << document.getSession().remote.engineerToken << std::endl;
     }
 
-    HeadlessStatus status (*engine, player, host, callback);
-    RunLoop (player, status).run();
+    std::optional<HeadlessAutosave> autosave;
+    if (arguments.has ("--autosave"))
+    {
+        autosave.emplace (document, std::chrono::seconds (2), std::cout, std::cerr);
+        std::cout << "autosave: " << document.getFilePath() << ", 2 s after the last change and on exit" << std::endl;
+    }
 
+    HeadlessStatus status (*engine, player, host, callback);
+    RunLoop (player, status, autosave ? &*autosave : nullptr).run();
+
+    if (autosave)
+        autosave->flush();
     host.close();
     player.reclaim();
     std::cout << "foldback: stopped" << std::endl;

@@ -1,8 +1,14 @@
 #include "Support/EndToEndSessions.h"
 #include "Support/FoldbackRun.h"
+#include "Support/FreePorts.h"
 #include "Support/JackDummyServer.h"
 
+#include "Session/SessionFile.h"
+
 #include <catch2/catch.hpp>
+
+#include <cstring>
+#include <regex>
 
 using namespace foldback;
 using namespace foldback::test;
@@ -20,6 +26,41 @@ namespace
         singer.sends["click"] = send (-6.0);
         session.mixes = { singer };
         return session;
+    }
+
+    /** One OSC message with one float argument, as a phone's OSC app sends it. */
+    void sendOscFloat (int port, const std::string& address, float value)
+    {
+        auto padded = [] (std::string text)
+        {
+            text.push_back ('\0');
+            while (text.size() % 4 != 0)
+                text.push_back ('\0');
+            return text;
+        };
+        std::string packet = padded (address) + padded (",f");
+        std::uint32_t bits;
+        std::memcpy (&bits, &value, sizeof bits);
+        bits = htonl (bits);
+        packet.append (reinterpret_cast<const char*> (&bits), sizeof bits);
+
+        const int fd = ::socket (AF_INET, SOCK_DGRAM, 0);
+        REQUIRE (fd >= 0);
+        sockaddr_in target {};
+        target.sin_family = AF_INET;
+        target.sin_port = htons (static_cast<std::uint16_t> (port));
+        target.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+        const auto sent = ::sendto (fd, packet.data(), packet.size(), 0, reinterpret_cast<const sockaddr*> (&target), sizeof target);
+        ::close (fd);
+        REQUIRE (sent == static_cast<ssize_t> (packet.size()));
+    }
+
+    /** The token in run's "remote: MIX http://...?token=TOKEN" line for a mix. */
+    std::string printedToken (const std::string& output, const std::string& mixId)
+    {
+        std::smatch match;
+        const std::regex line ("remote: " + mixId + " http://[^ ]*token=([A-Za-z0-9_-]+)");
+        return std::regex_search (output, match, line) ? match[1].str() : std::string();
     }
 
     std::chrono::milliseconds timeToExit (FoldbackRun& foldback, int signal, std::optional<int>& status)
@@ -117,4 +158,48 @@ TEST_CASE ("foldback devices lists JACK with the server's ports, ALSA and the Vi
     CHECK (out.find ("JACK\n  " + server.name() + ": 6 in, 6 out (48000 Hz, 256 frames") != std::string::npos);
     CHECK (out.find ("ALSA\n") != std::string::npos);
     CHECK (out.find ("Virtual\n  Virtual: 64 in, 64 out") != std::string::npos);
+}
+
+TEST_CASE ("run --autosave keeps a performer's remote edit and the remote links across a restart", "[e2e][run][autosave]")
+{
+    TempDirectory directory;
+    auto session = makeSmallSession(); // remotes off, no tokens yet: --remote makes them
+    const int httpPort = pickFreePortPair();
+    session.remote.address = "127.0.0.1";
+    session.remote.httpPort = httpPort;
+    session.remote.oscPort = httpPort + 1;
+    const auto path = writeSessionFile (directory, session);
+
+    std::string token;
+    {
+        FoldbackRun foldback (directory, { "run", path, "--headless", "--device-type", "Virtual", "--remote", "--autosave" });
+        REQUIRE (foldback.waitForStdout ("engineer token", startupTimeout));
+        CHECK (foldback.process.readStdout().find ("autosave: " + path) != std::string::npos);
+        token = printedToken (foldback.process.readStdout(), "singer");
+        REQUIRE_FALSE (token.empty());
+
+        // The singer pulls their own vocal down 20 dB from their phone's OSC app.
+        sendOscFloat (session.remote.oscPort, "/foldback/" + token + "/send/vox/gain", -20.0f);
+        REQUIRE (foldback.waitForStdout ("autosave: saved", startupTimeout));
+
+        std::optional<int> status;
+        timeToExit (foldback, SIGTERM, status);
+        CHECK (status == 0);
+    }
+
+    const auto saved = loadSessionFile (path);
+    REQUIRE (saved.ok());
+    CHECK (saved.session->remote.enabled);
+    CHECK (saved.session->mixes[0].remote.token == token);
+    CHECK (saved.session->mixes[0].performer.sends.at ("vox").gainOffsetDb == -20.0);
+    CHECK (saved.session->mixes[0].sends.at ("vox").gainDb == 0.0); // the engineer's own value is untouched
+
+    // Restarted, the rig serves the same link: the performer's bookmark or QR code still works.
+    FoldbackRun again (directory, { "run", path, "--headless", "--device-type", "Virtual", "--remote", "--autosave" });
+    REQUIRE (again.waitForStdout ("engineer token", startupTimeout));
+    CHECK (printedToken (again.process.readStdout(), "singer") == token);
+    std::optional<int> status;
+    timeToExit (again, SIGTERM, status);
+    CHECK (status == 0);
+    CHECK (again.process.readStdout().find ("autosave: saved") == std::string::npos); // nothing changed, nothing written
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Support/ConstantBlocks.h"
+#include "Support/FreePorts.h"
 
 #include "App/SessionDocument.h"
 #include "App/SessionPlayer.h"
@@ -73,36 +74,6 @@ inline Session makeRemoteTestSession()
     session.remote.address = "127.0.0.1";
     session.remote.engineerToken = engineerToken;
     return session;
-}
-
-/** True if nothing on this machine holds the port (TCP when `stream`, else UDP). */
-inline bool portIsFree (int port, bool stream)
-{
-    const int fd = ::socket (AF_INET, stream ? SOCK_STREAM : SOCK_DGRAM, 0);
-    if (fd < 0)
-        return false;
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons (static_cast<std::uint16_t> (port));
-    address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-    const bool free = ::bind (fd, reinterpret_cast<const sockaddr*> (&address), sizeof (address)) == 0;
-    ::close (fd);
-    return free;
-}
-
-/** A port pair (HTTP on `first`, OSC on `first + 1`) that was free a moment ago. */
-inline int pickFreePortPair()
-{
-    std::random_device seed;
-    std::mt19937 random (seed());
-    std::uniform_int_distribution<int> ports (20000, 59998);
-    for (int attempt = 0; attempt < 200; ++attempt)
-    {
-        const int port = ports (random);
-        if (portIsFree (port, true) && portIsFree (port + 1, false))
-            return port;
-    }
-    throw std::runtime_error ("no free port pair between 20000 and 60000");
 }
 
 /** The remotes' world without a device or a message loop: an engine at 48 kHz, a player,
