@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include <unistd.h>
+
 using namespace foldback;
 using namespace foldback::test;
 using namespace std::chrono_literals;
