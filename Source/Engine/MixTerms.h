@@ -5,14 +5,14 @@ namespace foldback
 
 /** One send's contribution to a mix bus: bus[c] += gain[c] * source[c] for each bus channel
     c. For a mono mix only channel 0 is used. A gain is either constant for the whole
-    segment or, while its ramp moves, one value per sample (rampedGains[c]). */
+    segment or, while its ramp moves, one value per sample (rampedGains[c]). In a stereo
+    term both rampedGains are set or neither (buildTerms writes out both sides while either
+    moves): the stereo kernel tests rampedGains[0] alone. */
 struct MixTerm
 {
     const float* source[2] { nullptr, nullptr };
     const float* rampedGains[2] { nullptr, nullptr };
     float gain[2] { 0.0f, 0.0f };
-
-    bool isSteady() const noexcept { return rampedGains[0] == nullptr && rampedGains[1] == nullptr; }
 };
 
 namespace kernels
