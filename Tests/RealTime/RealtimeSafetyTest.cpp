@@ -64,6 +64,19 @@ namespace
         std::atomic<long> blocksDone { 0 };
         std::thread thread;
     };
+
+    /** Stops the audited thread, frees what it retired, and checks that it ran long enough
+        to mean something and broke no rule. */
+    void stopAndCheckAudioThread (AuditedAudioThread& audio, SessionPlayer& player)
+    {
+        audio.stop();
+        player.reclaim();
+
+        const auto seen = readRealtimeViolations();
+        INFO ("blocks processed: " << audio.blocksDone.load());
+        CHECK (audio.blocksDone.load() >= 2000);
+        checkNoRealtimeViolations (seen);
+    }
 }
 
 TEST_CASE ("The auditor catches an allocation and a lock on an audited thread", "[realtime]")
@@ -113,13 +126,7 @@ TEST_CASE ("processBlock never allocates, frees, locks or waits while other thre
         std::this_thread::yield();
     }
 
-    audio.stop();
-    player.reclaim();
-
-    const auto seen = readRealtimeViolations();
-    INFO ("blocks processed: " << blocksDone.load());
-    CHECK (blocksDone.load() >= 2000);
-    checkNoRealtimeViolations (seen);
+    stopAndCheckAudioThread (audio, player);
 }
 
 TEST_CASE ("processBlock stays free of allocations and locks while remotes flood the OSC server and LISTEN switches", "[realtime][remote]")
@@ -185,13 +192,7 @@ TEST_CASE ("processBlock stays free of allocations and locks while remotes flood
 
     running = false;
     flood.join();
-    audio.stop();
-    player.reclaim();
-
-    const auto seen = readRealtimeViolations();
-    INFO ("blocks processed: " << blocksDone.load());
-    CHECK (blocksDone.load() >= 2000);
-    checkNoRealtimeViolations (seen);
+    stopAndCheckAudioThread (audio, player);
     // The flood did reach the session (so the test exercised the remote path) within bounds.
     CHECK (document.getSession().mixes[0].performer.sends.count ("gtr") == 1);
     CHECK (remotes.getRefusedCount() > 0);
