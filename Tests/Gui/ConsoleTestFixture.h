@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Support/ConstantBlocks.h"
+#include "Support/TwoPerformerSession.h"
 
 #include "App/SessionDocument.h"
 #include "App/SessionPlayer.h"
@@ -15,34 +16,10 @@
 namespace foldback::test
 {
 
-/** A small session for console tests: two live inputs, one backing track whose file does
-    not exist (so it is offline), click and talkback; two performers' mixes. */
+/** A small session for console tests (TwoPerformerSession.h). */
 inline Session makeConsoleTestSession()
 {
-    Session session;
-    session.name = "console test";
-    session.inputs = { { "vox", "Lead vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
-    session.tracks = { { "drums", "Drum loop", "no-such-folder/drums.wav", 0.0, -2.0 } };
-    session.talkback.channels = { 8 };
-    session.click.tempoMap = { { 1, 120.0, 4, 4 } };
-
-    CueMix singer;
-    singer.id = "singer";
-    singer.name = "Singer";
-    singer.outputs = { 1, 2 };
-    singer.sends["vox"] = { 3.0, 0.0, false, false };
-    singer.sends["gtr"] = { -8.0, -0.4, false, false };
-    singer.sends["click"] = { -12.0, 0.0, false, false };
-
-    CueMix guitarist;
-    guitarist.id = "guitarist";
-    guitarist.name = "Guitarist";
-    guitarist.outputs = { 3, 4 };
-    guitarist.sends["gtr"] = { 0.0, 0.0, false, false };
-    guitarist.masterDb = -2.0;
-
-    session.mixes = { singer, guitarist };
-    return session;
+    return makeTwoPerformerSession ("console test");
 }
 
 /** The console's world without a device: an engine at 48 kHz, a player, the document

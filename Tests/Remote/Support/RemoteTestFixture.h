@@ -2,6 +2,7 @@
 
 #include "Support/ConstantBlocks.h"
 #include "Support/FreePorts.h"
+#include "Support/TwoPerformerSession.h"
 
 #include "App/SessionDocument.h"
 #include "App/SessionPlayer.h"
@@ -32,44 +33,27 @@ inline const std::string singerToken = "singer-token-0001";
 inline const std::string guitaristToken = "guitarist_token_02";
 inline const std::string engineerToken = "engineer-token-03";
 
-/** Two live inputs, one backing track whose file does not exist (offline), click and
-    talkback; two performers' mixes. The singer may change gain, mute and master only (no
-    pan, no click); the guitarist has every permission. Remote control is on, on
+/** The two-performer session (TwoPerformerSession.h) with more sends and ceilings. The
+    singer may change gain, mute and master only (no pan, no click); the guitarist has
+    every permission. Remote control is on, on
     127.0.0.1, with explicit tokens (the ports are chosen by the fixture). */
 inline Session makeRemoteTestSession()
 {
-    Session session;
-    session.name = "remote test";
-    session.inputs = { { "vox", "Lead vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
-    session.tracks = { { "drums", "Drum loop", "no-such-folder/drums.wav", 0.0, -2.0 } };
-    session.talkback.channels = { 8 };
-    session.click.tempoMap = { { 1, 120.0, 4, 4 } };
+    auto session = makeTwoPerformerSession ("remote test");
 
-    CueMix singer;
-    singer.id = "singer";
-    singer.name = "Singer";
-    singer.outputs = { 1, 2 };
-    singer.sends["vox"] = { 3.0, 0.0, false, false };
-    singer.sends["gtr"] = { -8.0, -0.4, false, false };
-    singer.sends["click"] = { -12.0, 0.0, false, false };
+    auto& singer = session.mixes[0];
     singer.sends["talkback"] = { 0.0, 0.0, false, false };
     singer.limiterCeilingDb = -3.0;
     singer.remote.token = singerToken;
     singer.remote.allow = { "gain", "mute", "master" };
 
-    CueMix guitarist;
-    guitarist.id = "guitarist";
-    guitarist.name = "Guitarist";
-    guitarist.outputs = { 3, 4 };
-    guitarist.sends["gtr"] = { 0.0, 0.0, false, false };
+    auto& guitarist = session.mixes[1];
     guitarist.sends["vox"] = { -6.0, 0.3, false, false };
     guitarist.sends["drums"] = { -3.0, 0.0, false, false };
     guitarist.sends["click"] = { -10.0, 0.0, false, false };
-    guitarist.masterDb = -2.0;
     guitarist.limiterCeilingDb = -1.0;
     guitarist.remote.token = guitaristToken;
 
-    session.mixes = { singer, guitarist };
     session.remote.enabled = true;
     session.remote.address = "127.0.0.1";
     session.remote.engineerToken = engineerToken;
