@@ -25,11 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace
 {
-    double millisecondsSince (Clock::time_point start)
-    {
-        return std::chrono::duration<double, std::milli> (Clock::now() - start).count();
-    }
-
     /** A control surface: one UDP socket on an ephemeral port of 127.0.0.1, sending with
         juce::OSCSender through it, so the server's feedback comes back to it. */
     struct TestOscClient
@@ -353,15 +348,7 @@ TEST_CASE ("OSC remote: a burst of 10,000 messages is rate limited and reaches t
         sent = true;
     });
 
-    double longestService = 0.0;
-    int serviceCalls = 0;
-    auto serviceOnce = [&]
-    {
-        const auto t = Clock::now();
-        fixture.remotes->service();
-        longestService = std::max (longestService, millisecondsSince (t));
-        ++serviceCalls;
-    };
+    TimedService serviceOnce { fixture };
     while (! sent)
     {
         serviceOnce();
@@ -388,14 +375,14 @@ TEST_CASE ("OSC remote: a burst of 10,000 messages is rate limited and reaches t
     const auto edits = fixture.document.getChangeCount() - changes;
     const auto dropped = fixture.remotes->getRefusedCount() - refused;
     std::cout << "[osc] burst of 10000: " << seconds * 1000.0 << " ms, " << dropped << " dropped by the server, " << edits
-              << " session edits in " << serviceCalls << " service() calls, longest service() " << longestService << " ms\n";
+              << " session edits in " << serviceOnce.calls << " service() calls, longest service() " << serviceOnce.longestMilliseconds << " ms\n";
 
     CHECK (dropped > 0);
     CHECK (dropped <= 10000);
     CHECK (edits >= 1);
-    CHECK (edits <= static_cast<std::uint64_t> (serviceCalls));
+    CHECK (edits <= static_cast<std::uint64_t> (serviceOnce.calls));
     CHECK (static_cast<double> (edits) <= 400.0 + 200.0 * seconds + 1.0);
-    CHECK (longestService < 1000.0);
+    CHECK (serviceOnce.longestMilliseconds < 1000.0);
     CHECK (fixture.engine.plans().getLatest() == plan);
     CHECK (withPerformerLayerOf (fixture.session(), before, "singer") == before);
     const auto offset = fixture.offset ("singer", "vox").gainOffsetDb;

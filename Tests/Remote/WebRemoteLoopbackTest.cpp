@@ -24,11 +24,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace
 {
-    double millisecondsSince (Clock::time_point start)
-    {
-        return std::chrono::duration<double, std::milli> (Clock::now() - start).count();
-    }
-
     std::string setMessage (const std::string& control, const std::string& source, double value)
     {
         json message { { "type", "set" }, { "control", control }, { "value", value } };
@@ -439,15 +434,7 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
         });
 
         // What the timer would do meanwhile: service() every 20 ms, timed.
-        double longestService = 0.0;
-        int serviceCalls = 0;
-        auto serviceOnce = [&]
-        {
-            const auto t = Clock::now();
-            fixture.remotes->service();
-            longestService = std::max (longestService, millisecondsSince (t));
-            ++serviceCalls;
-        };
+        TimedService serviceOnce { fixture };
         while (! sent && millisecondsSince (start) < 30000.0)
         {
             serviceOnce();
@@ -477,7 +464,7 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
         const auto edits = fixture.document.getChangeCount() - changesBefore;
         const auto refused = fixture.remotes->getRefusedCount() - refusedBefore;
         std::cout << "[web] flood of 10000: " << seconds * 1000.0 << " ms, " << refused << " dropped, " << edits
-                  << " session edits in " << serviceCalls << " service() calls, longest service() " << longestService << " ms, "
+                  << " session edits in " << serviceOnce.calls << " service() calls, longest service() " << serviceOnce.longestMilliseconds << " ms, "
                   << fixture.document.getAuditLog().size() << " audit lines\n";
 
         // The rate limiter let through at most its burst and rate; everything else was dropped.
@@ -485,10 +472,10 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
         CHECK (static_cast<double> (refused) >= 10000.0 - mostAccepted);
         // At most one edit per service() call, and far fewer than the messages.
         CHECK (edits >= 1);
-        CHECK (edits <= static_cast<std::uint64_t> (serviceCalls));
+        CHECK (edits <= static_cast<std::uint64_t> (serviceOnce.calls));
         CHECK (static_cast<double> (edits) <= mostAccepted);
         CHECK (fixture.document.getAuditLog().size() <= 2 + static_cast<std::size_t> (seconds));
-        CHECK (longestService < 1000.0);
+        CHECK (serviceOnce.longestMilliseconds < 1000.0);
 
         // The singer's vox offset is one of the values sent, and the page sees the session's value.
         const auto offset = fixture.offset ("singer", "vox").gainOffsetDb;

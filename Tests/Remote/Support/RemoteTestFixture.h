@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <random>
@@ -149,6 +150,27 @@ struct RemoteFixture
     SessionDocument document;
     std::unique_ptr<RemoteControl> remotes;
     int httpPort = 0, oscPort = 0;
+};
+
+inline double millisecondsSince (std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli> (std::chrono::steady_clock::now() - start).count();
+}
+
+/** What RemoteControl's timer does during a flood: service() now and then, each call timed. */
+struct TimedService
+{
+    RemoteFixture& fixture;
+    double longestMilliseconds = 0.0;
+    int calls = 0;
+
+    void operator()()
+    {
+        const auto start = std::chrono::steady_clock::now();
+        fixture.remotes->service();
+        longestMilliseconds = std::max (longestMilliseconds, millisecondsSince (start));
+        ++calls;
+    }
 };
 
 /** The session with one mix's performer layer put back as it was in `reference`: what is
