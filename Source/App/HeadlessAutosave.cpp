@@ -17,8 +17,7 @@ void HeadlessAutosave::service (Clock::time_point now)
         return;
     }
 
-    const bool alreadyFailedForThis = failedOnce && failedAtChangeCount == seenChangeCount;
-    if (document.hasUnsavedChanges() && ! alreadyFailedForThis && now - lastChange >= quietTime)
+    if (document.hasUnsavedChanges() && failedAtChangeCount != seenChangeCount && now - lastChange >= quietTime)
         saveNow();
 }
 
@@ -32,12 +31,11 @@ bool HeadlessAutosave::saveNow()
     std::string error;
     if (document.save (error))
     {
-        failedOnce = false;
+        failedAtChangeCount.reset();
         out << "autosave: saved " << document.getFilePath() << std::endl;
         return true;
     }
 
-    failedOnce = true;
     failedAtChangeCount = document.getChangeCount();
     err << "warning: autosave failed, the changes are kept in memory: " << error << std::endl;
     return false;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 
 namespace foldback
@@ -41,8 +42,7 @@ private:
     std::ostream& err;
     std::uint64_t seenChangeCount;
     Clock::time_point lastChange {};
-    std::uint64_t failedAtChangeCount = 0;
-    bool failedOnce = false;
+    std::optional<std::uint64_t> failedAtChangeCount; ///< the change a save last failed on
 };
 
 } // namespace foldback
