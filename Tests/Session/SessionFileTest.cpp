@@ -2,6 +2,7 @@
 
 #include "Session/SessionFile.h"
 #include "SessionTestData.h"
+#include "Support/FifoWatchdog.h"
 
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -89,6 +90,15 @@ namespace
         return session;
     }
 
+    /** A session whose file may be shared: no remote tokens (those make it owner-only). */
+    Session withoutTokens (Session session)
+    {
+        session.remote.engineerToken.clear();
+        for (auto& mix : session.mixes)
+            mix.remote.token.clear();
+        return session;
+    }
+
     void requireSaved (const Session& session, const std::string& path)
     {
         std::string error;
@@ -119,11 +129,11 @@ TEST_CASE ("Saving over a session replaces it, keeps its permissions and leaves 
     TempDirectory directory;
     const auto path = directory.file ("band.json");
 
-    requireSaved (testdata::sessionWithEveryFieldSet(), path);
+    requireSaved (withoutTokens (testdata::sessionWithEveryFieldSet()), path);
     fs::permissions (path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-    requireSaved (otherSession(), path);
+    requireSaved (withoutTokens (otherSession()), path);
 
-    CHECK (contentsOf (path) == sessionToJson (otherSession()));
+    CHECK (contentsOf (path) == sessionToJson (withoutTokens (otherSession())));
     CHECK (fs::status (path).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
     CHECK (directory.listing() == std::set<std::string> { "band.json" });
 }
@@ -215,7 +225,7 @@ TEST_CASE ("Loading a missing file, a directory or an oversized file names the f
     const auto missing = loadSessionFile (directory.file ("nope.json"));
     REQUIRE (missing.errors.size() == 1);
     CHECK_FALSE (missing.session.has_value());
-    CHECK (missing.errors[0].toString() == directory.file ("nope.json") + ": cannot open: No such file or directory");
+    CHECK (missing.errors[0].toString() == directory.file ("nope.json") + ": file not found");
 
     const auto folder = loadSessionFile (directory.path.string());
     REQUIRE (folder.errors.size() == 1);
@@ -229,4 +239,31 @@ TEST_CASE ("Loading a missing file, a directory or an oversized file names the f
     CHECK (oversized.errors[0].file == huge);
     CHECK (oversized.errors[0].pointer.empty());
     CHECK (oversized.errors[0].message.find ("larger than 16 MiB") != std::string::npos);
+}
+
+TEST_CASE ("Loading a FIFO as a session fails at once instead of waiting for a writer", "[session][file]")
+{
+    TempDirectory directory;
+    const auto fifo = directory.file ("band.json");
+    foldback::test::makeFifo (fifo);
+
+    SessionParseResult loaded;
+    CHECK (foldback::test::returnsWithoutAWriter (fifo, [&] { loaded = loadSessionFile (fifo); }));
+    REQUIRE (loaded.errors.size() == 1);
+    CHECK_FALSE (loaded.session.has_value());
+    CHECK (loaded.errors[0].toString() == fifo + ": is a FIFO (named pipe), not a regular file");
+}
+
+TEST_CASE ("A session holding remote tokens is saved readable by its owner alone", "[session][file]")
+{
+    TempDirectory directory;
+    const auto path = directory.file ("band.json");
+
+    auto session = withoutTokens (testdata::sessionWithEveryFieldSet());
+    requireSaved (session, path);
+    CHECK ((fs::status (path).permissions() & fs::perms::others_read) != fs::perms::none);
+
+    session.mixes[0].remote.token = "performer-token-1";
+    requireSaved (session, path);
+    CHECK ((fs::status (path).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
 }
