@@ -1,11 +1,14 @@
 #include "DeviceSettingsStore.h"
 
+#include "Session/AtomicFile.h"
+#include "Session/RegularFile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace foldback
 {
@@ -14,15 +17,17 @@ namespace
 {
     constexpr const char* formatName = "foldback-devices";
 
+    // A few remembered devices take a few hundred bytes; anything much larger is not ours.
+    constexpr std::size_t maxSettingsFileBytes = 1024 * 1024;
+
     nlohmann::json readFile (const std::string& path)
     {
-        std::ifstream in (path);
-        if (! in)
+        // Never blocks: a FIFO or device planted at the path reads as no settings.
+        std::string text;
+        if (path.empty() || ! readWholeRegularFile (path, maxSettingsFileBytes, text).empty())
             return {};
 
-        std::stringstream text;
-        text << in.rdbuf();
-        auto document = nlohmann::json::parse (text.str(), nullptr, false);
+        auto document = nlohmann::json::parse (text, nullptr, false);
         if (! document.is_object() || document.value ("format", std::string()) != formatName
             || ! document.contains ("types") || ! document["types"].is_object())
             return {};
@@ -58,10 +63,12 @@ std::string DeviceSettingsStore::getDefaultPath()
     std::filesystem::path base;
     if (const char* config = std::getenv ("XDG_CONFIG_HOME"); config != nullptr && *config == '/')
         base = config;
-    else if (const char* home = std::getenv ("HOME"); home != nullptr && *home != 0)
+    else if (const char* home = std::getenv ("HOME"); home != nullptr && *home == '/')
         base = std::filesystem::path (home) / ".config";
+    else if (const auto* account = ::getpwuid (::getuid()); account != nullptr && account->pw_dir != nullptr && account->pw_dir[0] == '/')
+        base = std::filesystem::path (account->pw_dir) / ".config";
     else
-        base = std::filesystem::temp_directory_path();
+        return {}; // never the shared temporary folder: anyone can plant files there
     return (base / "foldback" / "devices.json").string();
 }
 
@@ -94,20 +101,20 @@ bool DeviceSettingsStore::remember (const RememberedDevice& device)
                                        { "sampleRate", device.sampleRate },
                                        { "bufferSize", device.bufferSize } };
 
+    if (path.empty())
+        return false;
+
     std::error_code error;
     const std::filesystem::path target (path);
     if (target.has_parent_path())
         std::filesystem::create_directories (target.parent_path(), error);
 
-    const auto temporary = path + ".tmp";
-    {
-        std::ofstream out (temporary, std::ios::trunc);
-        out << document.dump (2) << "\n";
-        if (! out.flush())
-            return false;
-    }
-    std::filesystem::rename (temporary, target, error);
-    return ! error;
+    // The same atomic save as a session's, and a link at the path is replaced, never
+    // written through.
+    AtomicWriteOptions options;
+    options.replaceLinkTarget = false;
+    std::string message;
+    return writeFileAtomically (path, document.dump (2) + "\n", options, message);
 }
 
 } // namespace foldback

@@ -23,14 +23,17 @@ struct RememberedDevice
     names no device gets the one remembered for its type; the GUI, with no session, can
     reopen the last one.
 
-    The file is a convenience: a missing or broken one reads as empty, and a failed write
+    The file is a convenience: a missing, broken or oversized one (or a FIFO, which is never
+    opened for a blocking read) reads as empty, and a failed write
     is reported, never thrown. Message thread. */
 class DeviceSettingsStore
 {
 public:
     explicit DeviceSettingsStore (std::string filePath);
 
-    /** $XDG_CONFIG_HOME/foldback/devices.json, else ~/.config/foldback/devices.json. */
+    /** $XDG_CONFIG_HOME/foldback/devices.json, else ~/.config/foldback/devices.json (the
+        account's home when $HOME is unset); empty, which remembers nothing, when the
+        account has no home. */
     static std::string getDefaultPath();
 
     const std::string& getPath() const noexcept { return path; }
@@ -42,7 +45,8 @@ public:
     std::optional<RememberedDevice> recallLast() const;
 
     /** Remembers a device that opened (replacing the last one of its type) and writes the
-        file through a temporary, so a crash never leaves half a file. False if it cannot. */
+        file atomically (writeFileAtomically: a crash never leaves half a file, and a link
+        planted at the path is replaced, not followed). False if it cannot. */
     bool remember (const RememberedDevice& device);
 
 private:

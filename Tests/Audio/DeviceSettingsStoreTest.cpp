@@ -1,11 +1,14 @@
 #include "Audio/DeviceRequest.h"
 #include "Audio/DeviceSettingsStore.h"
 
+#include "Support/FifoWatchdog.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 using namespace foldback;
 
@@ -76,6 +79,81 @@ TEST_CASE ("The devices file lives under XDG_CONFIG_HOME when it is set", "[devi
         setenv ("XDG_CONFIG_HOME", previous.c_str(), 1);
     else
         unsetenv ("XDG_CONFIG_HOME");
+}
+
+namespace
+{
+    /** Sets (or, with nullptr, unsets) an environment variable for one scope. */
+    struct ScopedEnvironment
+    {
+        ScopedEnvironment (const char* variableName, const char* value) : name (variableName)
+        {
+            if (const char* old = std::getenv (name))
+                previous = old;
+            if (value != nullptr)
+                setenv (name, value, 1);
+            else
+                unsetenv (name);
+        }
+
+        ~ScopedEnvironment()
+        {
+            if (previous.has_value())
+                setenv (name, previous->c_str(), 1);
+            else
+                unsetenv (name);
+        }
+
+        const char* name;
+        std::optional<std::string> previous;
+    };
+}
+
+TEST_CASE ("With neither HOME nor XDG_CONFIG_HOME set, the devices file never goes to the shared temporary folder",
+           "[device][settings][files]")
+{
+    const ScopedEnvironment noConfig ("XDG_CONFIG_HOME", nullptr);
+    const ScopedEnvironment noHome ("HOME", nullptr);
+
+    const auto path = DeviceSettingsStore::getDefaultPath();
+    const auto temporary = std::filesystem::temp_directory_path().string();
+    INFO (path);
+    CHECK (path.rfind (temporary, 0) != 0);
+    CHECK ((path.empty() || path.rfind ("/", 0) == 0));
+}
+
+TEST_CASE ("Remembering a device replaces links planted at the devices file and its old temporary name, never what they point to",
+           "[device][settings][files]")
+{
+    ScratchFolder folder;
+    const auto victim = folder.path / "victim.txt";
+    std::ofstream (victim) << "precious";
+    const auto path = (folder.path / "devices.json").string();
+    std::filesystem::create_symlink (victim, path + ".tmp");
+
+    DeviceSettingsStore store (path);
+    REQUIRE (store.remember ({ "ALSA", "hw:1", "hw:1", 48000.0, 128 }));
+    std::filesystem::create_symlink (victim, folder.path / "link.json");
+    std::filesystem::rename (folder.path / "link.json", path);        // now the file itself is a planted link
+    REQUIRE (store.remember ({ "JACK", "studio", "studio", 48000.0, 256 }));
+
+    std::ifstream in (victim);
+    std::string contents ((std::istreambuf_iterator<char> (in)), std::istreambuf_iterator<char>());
+    CHECK (contents == "precious");
+    CHECK_FALSE (std::filesystem::is_symlink (path));
+    CHECK (store.recall ("JACK").has_value());
+}
+
+TEST_CASE ("A FIFO where the devices file should be reads as no remembered device, at once", "[device][settings][files]")
+{
+    ScratchFolder folder;
+    const auto path = (folder.path / "devices.json").string();
+    foldback::test::makeFifo (path);
+
+    DeviceSettingsStore store (path);
+    std::optional<RememberedDevice> recalled;
+    CHECK (foldback::test::returnsWithoutAWriter (path, [&] { recalled = store.recallLast(); }));
+    CHECK_FALSE (recalled.has_value());
 }
 
 TEST_CASE ("The command line wins over the session, and remembered names fill the gaps", "[device][settings]")
