@@ -27,7 +27,11 @@ namespace
 
 void Engine::prepare (double rate)
 {
-    sampleRate = rate > 0.0 ? rate : 48000.0;
+    const double newRate = rate > 0.0 ? rate : 48000.0;
+    if (prepared)
+        transport.changeSampleRate (sampleRate, newRate);
+    prepared = true;
+    sampleRate = newRate;
     gainRampSamples = static_cast<int> (std::lround (gainRampSeconds * sampleRate));
     talkbackRampSamples = static_cast<int> (std::lround (talkbackRampSeconds * sampleRate));
     engineClock = 0;

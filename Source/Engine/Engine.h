@@ -26,7 +26,8 @@ public:
     /** Frames rendered at once; larger device blocks are split (output does not change). */
     static constexpr int maxFramesPerSegment = 512;
 
-    /** Message thread, while no audio callback runs. */
+    /** Message thread, while no audio callback runs. Again at another rate (a JACK server
+        that came back at another rate), the transport keeps its time in seconds. */
     void prepare (double sampleRate);
 
     double getSampleRate() const noexcept      { return sampleRate; }
@@ -64,6 +65,7 @@ private:
     bool buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept;
 
     double sampleRate = 48000.0;
+    bool prepared = false;
     int gainRampSamples = 960;
     int talkbackRampSamples = 480;
 

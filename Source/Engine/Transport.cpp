@@ -1,6 +1,7 @@
 #include "Transport.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace foldback
 {
@@ -43,6 +44,26 @@ bool Transport::handle (const EngineCommand& command) noexcept
 
     publishDisplay();
     return true;
+}
+
+void Transport::changeSampleRate (double oldRate, double newRate) noexcept
+{
+    if (! (oldRate > 0.0) || ! (newRate > 0.0) || oldRate == newRate)
+        return;
+
+    // Long double: a position of hours at 192 kHz keeps every digit through the product.
+    const auto rescale = [oldRate, newRate] (std::int64_t samples)
+    {
+        return static_cast<std::int64_t> (std::llround (static_cast<long double> (samples) * newRate / oldRate));
+    };
+
+    position = rescale (position);
+    loopStart = rescale (loopStart);
+    loopEnd = rescale (loopEnd);
+    countInLength = rescale (countInLength);
+    countInElapsed = std::min (countInLength, rescale (countInElapsed));
+    relocated = true;
+    publishDisplay();
 }
 
 int Transport::framesUntilBoundary (int wanted) const noexcept

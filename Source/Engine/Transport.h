@@ -31,6 +31,12 @@ public:
     /** Audio thread: moves on by a segment of `frames` frames. */
     void advance (int frames) noexcept;
 
+    /** While no audio callback runs (Engine::prepare): the device now runs at `newRate`
+        instead of `oldRate`. Every position (the play head, the loop, the count-in) keeps
+        its time in seconds, so a JACK server that comes back at another rate resumes the
+        song where it was, not at the same sample count. */
+    void changeSampleRate (double oldRate, double newRate) noexcept;
+
     std::int64_t readPositionForDisplay() const noexcept { return displayPosition.load(); }
     bool readRollingForDisplay() const noexcept          { return displayRolling.load(); }
     bool readCountingInForDisplay() const noexcept       { return displayCountingIn.load(); }

@@ -88,3 +88,57 @@ TEST_CASE ("Foldback survives the JACK server being killed and restarted: its po
     WARN ("foldback exited " << std::chrono::duration_cast<std::chrono::milliseconds> (std::chrono::steady_clock::now() - stopStarted).count()
           << " ms after SIGINT");
 }
+
+namespace
+{
+    /** The transport position, in seconds, of a status line ("pos 7.85 s playing | ..."). */
+    double positionOf (const std::string& statusLine)
+    {
+        return std::stod (statusLine.substr (4));
+    }
+}
+
+TEST_CASE ("A JACK server that comes back at another sample rate resumes the song where it was, in seconds",
+           "[e2e][jack][recovery]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256, 44100);
+    server.start();
+
+    Session session;
+    session.name = "rate change";
+    session.audio.sampleRate = 44100.0;
+    session.inputs = { { "vox", "Vocal", { 1 } } };
+    auto singer = makeMix ("singer", { 1, 2 });
+    singer.sends["vox"] = send (-6.0);
+    session.mixes = { singer };
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, session), "--headless",
+                                       "--device-type", "JACK", "--play" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+
+    // Roll a few seconds at 44.1 kHz, then the server goes and comes back at 96 kHz.
+    REQUIRE (waitUntil ([&] { const auto lines = foldback.statusLines();
+                              return ! lines.empty() && positionOf (lines.back()) >= 3.0; }, startupTimeout));
+    server.kill (SIGKILL);
+    REQUIRE (foldback.waitForStdout ("JACK server gone", startupTimeout));
+    const auto before = positionOf (foldback.statusLines().back());
+    const auto linesBefore = foldback.statusLines().size();
+
+    server.setSampleRate (96000);
+    const auto restarted = std::chrono::steady_clock::now();
+    server.start();
+    REQUIRE (waitUntil ([&] { return foldback.statusLines().size() > linesBefore + 1; }, startupTimeout));
+    const auto after = positionOf (foldback.statusLines().back());
+    const std::chrono::duration<double> sinceRestart = std::chrono::steady_clock::now() - restarted;
+
+    // The song goes on from where it was: never back (7.85 s read as 3.61 s at the new
+    // rate), never ahead by more than the time the server has been back.
+    INFO ("before " << before << " s, after " << after << " s, " << sinceRestart.count() << " s after the restart");
+    CHECK (foldback.process.readStderr().find ("the device now runs at 96000 Hz") != std::string::npos);
+    CHECK (after >= before - 0.5);
+    CHECK (after <= before + sinceRestart.count() + 1.0);
+
+    foldback.process.signal (SIGINT);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}

@@ -31,6 +31,9 @@ public:
     const std::string& name() const noexcept { return serverName; }
     int periodFrames() const noexcept { return period; }
 
+    /** The rate the next start() runs at: a server that comes back at another rate. */
+    void setSampleRate (int sampleRate) noexcept { rate = sampleRate; }
+
     /** Starts the server and waits (generously: loaded machines) until a client can join. */
     void start()
     {
