@@ -212,6 +212,8 @@ void FoldbackApplication::startScreenshots()
 void FoldbackApplication::timerCallback()
 {
     player->reclaim();
+    if (model != nullptr)
+        model->refreshTrackStatuses();
 }
 
 void FoldbackApplication::systemRequestedQuit()

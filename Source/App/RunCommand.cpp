@@ -83,6 +83,8 @@ namespace
         void timerCallback() override
         {
             player.reclaim();
+            for (const auto& track : player.refreshTrackStatuses())
+                std::cerr << "warning: track " << track.id << " went offline: " << track.message << std::endl;
             status.printIfDue (std::cout);
             if (autosave != nullptr)
                 autosave->service (HeadlessAutosave::Clock::now());

@@ -99,6 +99,27 @@ void SessionPlayer::updateSession (const Session& edited)
         applyLoop();
 }
 
+std::vector<TrackStatus> SessionPlayer::refreshTrackStatuses()
+{
+    std::vector<TrackStatus> wentOffline;
+
+    for (std::size_t i = 0; i < trackStatuses.size() && i < openedTracks.size(); ++i)
+    {
+        if (! trackStatuses[i].online)
+            continue;
+
+        const auto now = streamer->getStatus (*openedTracks[i].track.stream);
+        if (now.online)
+            continue;
+
+        trackStatuses[i].online = false;
+        trackStatuses[i].message = now.message;
+        wentOffline.push_back (trackStatuses[i]);
+    }
+
+    return wentOffline;
+}
+
 void SessionPlayer::rebuildTimelineSources()
 {
     const double rate = engine.getSampleRate();
@@ -124,8 +145,10 @@ void SessionPlayer::rebuildTimelineSources()
         const auto offset = secondsToSamples (track.offsetSeconds, rate);
 
         OpenedTrack opened;
+        // A stream that went offline while playing is never reused: loading again reopens the file.
         const auto reuse = std::find_if (previousTracks.begin(), previousTracks.end(), [&] (const OpenedTrack& o)
-                                         { return o.path == path && o.offset == offset && o.sampleRate == rate; });
+                                         { return o.path == path && o.offset == offset && o.sampleRate == rate
+                                                  && o.track.online && streamer->getStatus (*o.track.stream).online; });
         if (reuse != previousTracks.end())
         {
             opened = *reuse;

@@ -50,6 +50,11 @@ public:
 
     const Session& getSession() const noexcept { return session; }
     const std::vector<TrackStatus>& getTrackStatuses() const noexcept { return trackStatuses; }
+
+    /** Call often (a status timer): picks up the tracks that went offline while streaming
+        (their file changed on disk or failed to read) into getTrackStatuses(), and returns
+        those, each once. */
+    std::vector<TrackStatus> refreshTrackStatuses();
     const PlanKeys& getPlanKeys() const noexcept { return keys; }
     const TempoMap& getTempoMap() const noexcept { return *tempoMap; }
 

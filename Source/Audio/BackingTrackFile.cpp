@@ -1,5 +1,7 @@
 #include "BackingTrackFile.h"
 
+#include "RegularFileInputStream.h"
+
 #include <juce_audio_formats/juce_audio_formats.h>
 
 #include <algorithm>
@@ -47,6 +49,7 @@ BackingTrackFile::BackingTrackFile (const std::string& filePath, double sessionS
     if (const auto problem = open (sessionSampleRate, formats); ! problem.empty())
     {
         reader.reset();
+        fileStream = nullptr;
         numChannels = 0;
         sessionLength = 0;
         message = path + ": " + problem;
@@ -66,22 +69,25 @@ std::string BackingTrackFile::open (double sessionSampleRate, juce::AudioFormatM
 {
     const juce::File file (juce::File::getCurrentWorkingDirectory().getChildFile (juce::String (path)));
 
-    if (file.isDirectory())
-        return "is a folder, not an audio file";
-
-    if (! file.existsAsFile())
-        return "file not found";
-
-    if (! file.hasReadAccess())
-        return "cannot be read (permission denied)";
-
     juce::AudioFormat* format = formats.findFormatForFileExtension (file.getFileExtension());
+
+    // Opened by us, not by JUCE: only a regular file, and a failed open (a missing file, a
+    // FIFO, no file descriptors left) is a reason rather than a null stream.
+    std::string problem;
+    auto stream = RegularFileInputStream::open (file.getFullPathName().toStdString(), problem);
+    if (stream == nullptr)
+        return problem == "is a folder, not a file" ? "is a folder, not an audio file" : problem;
+
     if (format == nullptr)
         return "not a supported audio format (WAV, AIFF, FLAC, Ogg Vorbis)";
 
-    reader.reset (format->createReaderFor (file.createInputStream().release(), true));
+    fileStream = stream.get();
+    reader.reset (format->createReaderFor (stream.release(), true));
     if (reader == nullptr)
+    {
+        fileStream = nullptr;
         return ("not a readable " + format->getFormatName() + " (corrupt, or an unsupported encoding)").toStdString();
+    }
 
     if (reader->numChannels == 0 || reader->lengthInSamples <= 0)
         return "contains no audio";
@@ -153,8 +159,16 @@ bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, flo
         return online;
     }
 
+    // Checked before and after the read: a block read while the file was as opened is the
+    // file's audio; one read across a change may be another file's bytes (noise).
+    if (fileStream->hasChangedSinceOpen())
+        return failBecauseChanged (numFrames, channels);
+
     if (! isResampled())
-        return readFileFrames (start, numFrames, channels);
+    {
+        const bool ok = readFileFrames (start, numFrames, channels);
+        return fileStream->hasChangedSinceOpen() ? failBecauseChanged (numFrames, channels) : ok;
+    }
 
     // Output frame j is the file at time t0 + j * ratio. The interpolator's first output is
     // a throwaway whose step (sincMemory + phase) makes the next output pull in a full
@@ -184,11 +198,22 @@ bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, flo
         juce::FloatVectorOperations::multiply (channels[c], resampler->gainCorrection, numFrames);
     }
 
+    if (fileStream->hasChangedSinceOpen())
+        return failBecauseChanged (numFrames, channels);
+
     if (! ok)
         for (int c = 0; c < numChannels; ++c)
             std::fill (channels[c], channels[c] + numFrames, 0.0f);
 
     return ok;
+}
+
+bool BackingTrackFile::failBecauseChanged (int numFrames, float* const* channels)
+{
+    changedOnDisk = true;
+    for (int c = 0; c < numChannels; ++c)
+        std::fill (channels[c], channels[c] + numFrames, 0.0f);
+    return false;
 }
 
 } // namespace foldback

@@ -28,12 +28,15 @@ namespace foldback
     of history and the exact fractional phase, so a block read after a locate is the same as
     the same block read in sequence, and an offline render equals live playback.
 
-    Opening never throws: a missing, unreadable, unsupported, empty or truncated file is
-    offline, with getMessage() naming the file and the reason. A file with more than two
+    Opening never throws and never blocks: a missing, unreadable, unsupported, empty or
+    truncated file, a FIFO or device, or one that cannot be opened (no file descriptors
+    left) is offline, with getMessage() naming the file and the reason. A file with more than two
     channels plays its first two, and getMessage() says so.
 
     Thread: construct on the message thread; afterwards readSessionFrames() belongs to one
     thread at a time (the opener's, then the disk thread's). The getters are const. */
+class RegularFileInputStream;
+
 class BackingTrackFile
 {
 public:
@@ -57,14 +60,21 @@ public:
 
     /** The reading thread: writes session frames [start, start + numFrames) into
         `channels` (getNumChannels() pointers); silence outside the file. Returns false, with
-        silence written, if the file could not be read. Allocates nothing after the first
-        read of the largest size. */
+        silence written, if the file could not be read, or if it changed on disk (written,
+        truncated or replaced) since it was opened, before or during this read: a file
+        rewritten under a reader is no longer the audio it was opened as, and reading on
+        would play another file's bytes as noise. Allocates nothing after the first read of
+        the largest size. */
     bool readSessionFrames (std::int64_t start, int numFrames, float* const* channels);
+
+    /** The reading thread: whether a read failed because the file changed on disk. */
+    bool hasChangedOnDisk() const noexcept           { return changedOnDisk; }
 
 private:
     bool readFileFrames (std::int64_t start, int numFrames, float* const* channels);
     std::string open (double sessionSampleRate, juce::AudioFormatManager& formats);
     std::string checkReadable (const juce::File& file, juce::AudioFormat& format);
+    bool failBecauseChanged (int numFrames, float* const* channels);
 
     std::string path, message;
     bool online = false;
@@ -72,6 +82,8 @@ private:
     double fileRate = 0.0, ratio = 1.0;
     std::int64_t fileLength = 0, sessionLength = 0;
     std::unique_ptr<juce::AudioFormatReader> reader;
+    RegularFileInputStream* fileStream = nullptr;   // owned by `reader`
+    bool changedOnDisk = false;
 
     struct Resampler;
     std::unique_ptr<Resampler> resampler;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace foldback
@@ -20,11 +21,15 @@ namespace
     constexpr auto idlePoll = std::chrono::milliseconds (5);
 
     constexpr int minimumSlots = 4;
+
+    // A track whose file goes away fades out over this, rather than stopping dead.
+    constexpr double fadeOutSeconds = 0.02;
 }
 
 struct DiskStreamer::Track
 {
     std::shared_ptr<TrackStream> stream;
+    double sessionRate = 0.0;
     std::unique_ptr<BackingTrackFile> file;
     std::atomic<bool> online { false };
     std::string message;                        // guarded by DiskStreamer::lock
@@ -58,6 +63,7 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
 
     auto track = std::make_shared<Track>();
     track->file = std::make_unique<BackingTrackFile> (path, sessionSampleRate, *formats);
+    track->sessionRate = sessionSampleRate;
     const auto& file = *track->file;
     report (0.05);
 
@@ -75,6 +81,7 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
     layout.offset = offsetSamples;
     layout.blockFrames = std::max (64, options.blockFrames);
     layout.initialPlayHead = from;
+    layout.fadeOutFrames = std::max (1, static_cast<int> (std::lround (fadeOutSeconds * sessionSampleRate)));
 
     if (file.isOnline())
     {
@@ -106,7 +113,8 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
             if (slot < 0)
                 break;
 
-            fillBlock (*track, slot, wanted[i]);
+            if (! fillBlock (*track, slot, wanted[i]))
+                break;
             stream.endFill (slot);
             report (0.05 + 0.95 * static_cast<double> (i + 1) / static_cast<double> (wanted.size()));
         }
@@ -247,8 +255,8 @@ bool DiskStreamer::fillNextBlock (Track& track, const LoopRange& currentLoop)
         if (const auto delay = readDelayMicros.load(); delay > 0)
             std::this_thread::sleep_for (std::chrono::microseconds (delay));
 
-        fillBlock (track, slot, block);
-        stream.endFill (slot);
+        if (fillBlock (track, slot, block))
+            stream.endFill (slot);
         return true;
     }
 
@@ -268,13 +276,44 @@ bool DiskStreamer::fillBlock (Track& track, int slot, std::int64_t block)
     if (track.file->readSessionFrames (start, frames, channels.data()))
         return true;
 
-    // The block is published as silence, so the audio thread does not count underruns for
-    // a file that has gone away; the track says why it went quiet.
-    track.online.store (false);
-    std::lock_guard<std::mutex> guard (lock);
-    track.message = track.file->getPath() + ": read error at frame " + std::to_string (start)
-                    + " (file changed, removed or damaged)";
+    stream.abandonFill (slot);
+    goOffline (track, start);
     return false;
+}
+
+void DiskStreamer::goOffline (Track& track, std::int64_t failedFrame)
+{
+    // What the ring holds from the play head on was read while the file was as opened: it
+    // plays out, and the track fades out where the ring's run of blocks ends, never into
+    // silence mid-note or into what the file holds now.
+    auto& stream = *track.stream;
+    const auto blockFrames = stream.getBlockFrames();
+    const auto playFrame = std::max<std::int64_t> (0, stream.readPlayHead() - stream.getOffset());
+    auto end = std::min (failedFrame, stream.getLengthFrames());
+
+    for (auto block = playFrame / blockFrames; block * blockFrames < end; ++block)
+    {
+        if (! stream.isBlockReady (block))
+        {
+            end = std::max (playFrame, block * blockFrames);
+            break;
+        }
+    }
+
+    stream.endPlayableAt (end);
+    track.online.store (false);
+
+    const auto& file = *track.file;
+    const auto seconds = static_cast<double> (end + stream.getOffset()) / std::max (1.0, track.sessionRate);
+    char at[32];
+    std::snprintf (at, sizeof (at), "%.2f", seconds);
+
+    std::lock_guard<std::mutex> guard (lock);
+    track.message = file.hasChangedOnDisk()
+                        ? file.getPath() + ": changed on disk while playing; faded out at " + at
+                              + " s, offline until the track is loaded again"
+                        : file.getPath() + ": read error at frame " + std::to_string (failedFrame)
+                              + " (file removed or damaged); faded out at " + at + " s";
 }
 
 //==============================================================================

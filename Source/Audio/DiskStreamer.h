@@ -83,7 +83,10 @@ public:
     void close (const TrackStream& stream);
 
     /** Any non-audio thread: whether the track is playable, and why not. A track whose
-        file fails to read while streaming goes offline and plays silence from then on. */
+        file fails to read, or changes on disk (rewritten, truncated, replaced), while
+        streaming goes offline: what its ring holds plays out, it fades out over 20 ms where
+        that ends (TrackStream::endPlayableAt) and is silent from then on, and the message
+        says why and when. */
     TrackStatus getStatus (const TrackStream& stream) const;
 
     /** Message thread: starts or stops the disk thread. */
@@ -119,6 +122,7 @@ private:
     bool fillNextBlock (Track& track, const LoopRange& currentLoop);
     void collectWanted (Track& track, const LoopRange& currentLoop);
     bool fillBlock (Track& track, int slot, std::int64_t block);
+    void goOffline (Track& track, std::int64_t failedFrame);
 
     const Options options;
     std::unique_ptr<juce::AudioFormatManager> formats;

@@ -33,6 +33,7 @@ TrackStream::TrackStream (const Layout& l)
         state.store (empty, std::memory_order_relaxed);
 
     playHead.store (layout.initialPlayHead, std::memory_order_relaxed);
+    playableEnd.store (layout.lengthFrames, std::memory_order_relaxed);
 }
 
 std::size_t TrackStream::getBytesAllocated() const noexcept
@@ -63,7 +64,8 @@ void TrackStream::renderSegment (const TimelineSegment& segment, float* const* c
     if (! segment.rolling)
         return;
 
-    const auto fileEnd = layout.offset + layout.lengthFrames;
+    // The file's end, or earlier where the file stopped being playable.
+    const auto fileEnd = layout.offset + std::min (layout.lengthFrames, playableEnd.load (std::memory_order_acquire));
     const auto first = std::max (segment.position, layout.offset);
     const auto last = std::min (segment.position + numFrames, fileEnd);
     const float g = gain.load (std::memory_order_relaxed);
@@ -82,6 +84,9 @@ void TrackStream::renderSegment (const TimelineSegment& segment, float* const* c
 
         position += count;
     }
+
+    if (fileEnd < layout.offset + layout.lengthFrames && first < last)
+        applyEndFade (segment.position, first, last, fileEnd, channels, numChannels);
 
     if (missing > 0)
     {
@@ -114,6 +119,23 @@ bool TrackStream::copyFromBlock (std::int64_t block, int firstFrame, int count, 
     // Release: our reads of the slot happen before the producer may refill it.
     slotStates[static_cast<std::size_t> (slot)].store (encode (block, ready), std::memory_order_release);
     return true;
+}
+
+void TrackStream::applyEndFade (std::int64_t segmentStart, std::int64_t first, std::int64_t last, std::int64_t endOnTimeline,
+                                float* const* channels, int numChannels) const noexcept
+{
+    const auto fade = std::max (1, layout.fadeOutFrames);
+    const auto fadeStart = std::max (first, endOnTimeline - fade);
+
+    // Gain (end - p) / fade at timeline frame p: a function of the position alone.
+    for (int c = 0; c < numChannels; ++c)
+    {
+        if (channels[c] == nullptr)
+            continue;
+
+        for (auto p = fadeStart; p < last; ++p)
+            channels[c][p - segmentStart] *= static_cast<float> (endOnTimeline - p) / static_cast<float> (fade);
+    }
 }
 
 int TrackStream::pinReadySlot (std::int64_t block) noexcept
@@ -279,6 +301,22 @@ void TrackStream::endFill (int slot) noexcept
     auto& state = slotStates[static_cast<std::size_t> (slot)];
     const auto block = static_cast<std::int64_t> (state.load (std::memory_order_relaxed) >> 2);
     state.store (encode (block, ready), std::memory_order_release);
+}
+
+void TrackStream::abandonFill (int slot) noexcept
+{
+    slotStates[static_cast<std::size_t> (slot)].store (empty, std::memory_order_release);
+}
+
+void TrackStream::endPlayableAt (std::int64_t fileFrame) noexcept
+{
+    const auto wanted = std::max<std::int64_t> (0, fileFrame);
+    auto current = playableEnd.load (std::memory_order_relaxed);
+
+    while (wanted < current && ! playableEnd.compare_exchange_weak (current, wanted, std::memory_order_release,
+                                                                     std::memory_order_relaxed))
+    {
+    }
 }
 
 } // namespace foldback

@@ -53,6 +53,7 @@ public:
         int blockFrames = 4096;
         int numSlots = 48;               ///< 0 allocates nothing (an offline track)
         std::int64_t initialPlayHead = 0;
+        int fadeOutFrames = 960;         ///< the fade before a playable end (endPlayableAt)
     };
 
     /** Message thread: allocates every buffer the stream will ever use. */
@@ -133,6 +134,22 @@ public:
     /** Producer: publishes the block written into `slot`; the audio thread may play it now. */
     void endFill (int slot) noexcept;
 
+    /** Producer: gives back a slot claimed by beginFill() without publishing it (its read
+        failed): the slot is empty again and its block is not played. */
+    void abandonFill (int slot) noexcept;
+
+    //==============================================================================
+    /** Any thread but the audio thread; wait-free. The file's frames from `fileFrame` on
+        must never be played (the file changed under the stream, so what would be read
+        there is not this track's audio). The audio thread fades the track out over the
+        fadeOutFrames before that frame, from its file position alone (so the fade is the
+        same whatever the block size), and plays silence from it on, counting no underruns.
+        Only ever moves the end earlier. */
+    void endPlayableAt (std::int64_t fileFrame) noexcept;
+
+    /** Any thread: the end set by endPlayableAt(), or the file's length. */
+    std::int64_t readPlayableEnd() const noexcept { return playableEnd.load (std::memory_order_acquire); }
+
 private:
     enum State : std::uint64_t { empty = 0, filling = 1, ready = 2, reading = 3 };
 
@@ -145,6 +162,8 @@ private:
     int pinReadySlot (std::int64_t block) noexcept;
     bool copyFromBlock (std::int64_t block, int firstFrame, int count, float* const* channels,
                         int numChannels, int destOffset, float g) noexcept;
+    void applyEndFade (std::int64_t segmentStart, std::int64_t first, std::int64_t last, std::int64_t endOnTimeline,
+                       float* const* channels, int numChannels) const noexcept;
     void noteArrival (std::int64_t position) noexcept;
 
     const Layout layout;
@@ -155,6 +174,7 @@ private:
     std::atomic<std::uint64_t> underruns { 0 };
     std::atomic<std::uint64_t> missingFrames { 0 };
     std::atomic<std::int64_t> playHead { 0 };
+    std::atomic<std::int64_t> playableEnd { 0 };          // file frame; the length until endPlayableAt()
 
     std::atomic<std::int64_t> hintPosition { 0 };
     std::atomic<std::uint64_t> hintSerial { 0 };       // bumped by whoever sets a hint

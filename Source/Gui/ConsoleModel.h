@@ -89,6 +89,10 @@ public:
     void setListenMix (const std::string& mixId) { getPlayer().setListenMix (mixId); notifyListeners(); }
     const std::string& getListenMix() noexcept   { return getPlayer().getListenMix(); }
 
+    /** Call often (the application's timer): a track that went offline while playing (its
+        file changed on disk) is a notice, and the Tracks page shows it offline. */
+    void refreshTrackStatuses();
+
     /** Where notices go (a rejected edit, a track that would not load): the status bar. */
     std::function<void (const juce::String&)> onNotice;
     void notice (const juce::String& text) const { if (onNotice) onNotice (text); }

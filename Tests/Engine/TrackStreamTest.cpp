@@ -304,3 +304,47 @@ TEST_CASE ("Blocks refilled while the audio thread plays are never read half-wri
     CHECK (wrong == 0);
     CHECK (played > 0);
 }
+
+TEST_CASE ("A playable end fades the track out before it, the same at any block size, and then plays silence without underruns",
+           "[tracks]")
+{
+    constexpr std::int64_t end = 3000;
+    constexpr int fade = 480;
+
+    auto playWithEnd = [=] (unsigned seed)
+    {
+        auto l = layout (1, 8192, 0, 256, 32);
+        l.fadeOutFrames = fade;
+        TrackStream stream (l);
+        fillAll (stream);
+        stream.endPlayableAt (end);
+        stream.endPlayableAt (end + 1000);   // only ever earlier
+        auto out = play (stream, 0, 6000, 1, seed);
+        CHECK (stream.readUnderrunCount() == 0);
+        CHECK (stream.readPlayableEnd() == end);
+        return out[0];
+    };
+
+    const auto out = playWithEnd (1);
+    for (std::int64_t p = 0; p < end - fade; ++p)
+        REQUIRE (out[static_cast<std::size_t> (p)] == frameValue (p, 0));
+    for (std::int64_t p = end - fade; p < end; ++p)
+        REQUIRE (out[static_cast<std::size_t> (p)]
+                 == frameValue (p, 0) * (static_cast<float> (end - p) / static_cast<float> (fade)));
+    for (std::int64_t p = end; p < 6000; ++p)
+        REQUIRE (out[static_cast<std::size_t> (p)] == 0.0f);
+
+    CHECK (playWithEnd (2) == out);
+    CHECK (playWithEnd (3) == out);
+}
+
+TEST_CASE ("An abandoned fill leaves its slot empty and its block unplayable", "[tracks]")
+{
+    TrackStream stream (layout (1, 1024, 0));
+    const int slot = stream.beginFill (0, {});
+    REQUIRE (slot >= 0);
+    stream.abandonFill (slot);
+    CHECK_FALSE (stream.isBlockResident (0));
+    CHECK_FALSE (stream.isBlockReady (0));
+    CHECK (stream.beginFill (0, {}) == slot);
+}
