@@ -45,6 +45,9 @@ int runCheckCommand (const std::vector<std::string>& words)
         std::cout << ", " << mix.sends.size() << " send(s), ceiling " << mix.limiterCeilingDb << " dBFS\n";
     }
 
+    if (! player.getClickWarning().empty())
+        std::cout << "warning: " << player.getClickWarning() << "\n";
+
     for (const auto& status : player.getTrackStatuses())
         if (! status.online)
             std::cout << "warning: track " << status.id << " is offline: " << status.message << "\n";

@@ -20,14 +20,13 @@ namespace
         return 1;
     }
 
+    constexpr double maxClickSoundSeconds = 2.0;
+
     /** A custom click sample as mono at the session's rate. Throws naming the file. */
     std::vector<float> loadCustomSample (const std::string& path, double sampleRate)
     {
-        const auto audio = readAudioFile (path);
-        if (audio.numFrames() == 0)
-            throw std::runtime_error (path + ": the file is empty");
-        if (audio.numFrames() > static_cast<std::size_t> (audio.sampleRate * 2.0))
-            throw std::runtime_error (path + ": a click sound must be at most 2 seconds long");
+        // The limit is checked against the header, before anything is read or allocated.
+        const auto audio = readAudioFile (path, maxClickSoundSeconds);
 
         std::vector<float> mono (audio.numFrames(), 0.0f);
         for (const auto& channel : audio.channels)

@@ -44,6 +44,13 @@ namespace
     };
 }
 
+namespace
+{
+    // A live input's recording for render: a long take, with room to spare. Checked
+    // against the file's header before anything is allocated.
+    constexpr double maxInputFileSeconds = 4.0 * 60.0 * 60.0;
+}
+
 int runRenderCommand (const std::vector<std::string>& words)
 {
     const CommandLineArguments arguments (words, { "--out", "--input", "--from", "--seconds", "--block-size" }, {});
@@ -68,7 +75,7 @@ int runRenderCommand (const std::vector<std::string>& words)
             throw UsageError ("--input " + id + " is given twice");
         try
         {
-            request.inputs[id] = readAudioFile (spec.substr (equals + 1));
+            request.inputs[id] = readAudioFile (spec.substr (equals + 1), maxInputFileSeconds);
         }
         catch (const std::runtime_error& e)
         {

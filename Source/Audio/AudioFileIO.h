@@ -16,9 +16,19 @@ struct AudioData
     std::size_t numFrames() const noexcept { return channels.empty() ? 0 : channels.front().size(); }
 };
 
-/** Reads a whole audio file (WAV, AIFF, FLAC, Ogg Vorbis). Throws std::runtime_error with a
-    message that names the file and the reason. Not for the audio thread. */
-AudioData readAudioFile (const std::string& path);
+/** Reads a whole audio file (WAV, AIFF, FLAC, Ogg Vorbis) of at most `maxSeconds`.
+
+    Only a regular file is opened (never a FIFO or device: nothing blocks), and every limit
+    is checked against what the header claims before anything is allocated: its length,
+    its channels (at most maxAudioFileChannels), and, for uncompressed audio, that the file
+    holds as many bytes as the header promises, so a lying header costs nothing.
+
+    Throws std::runtime_error with a message that names the file and the reason. Not for
+    the audio thread. */
+AudioData readAudioFile (const std::string& path, double maxSeconds);
+
+/** More channels than any file Foldback reads needs (7.1.4 is 12). */
+inline constexpr int maxAudioFileChannels = 64;
 
 /** Writes 32-bit float WAV (through FloatWavFileWriter). Throws std::runtime_error naming
     the file. Not for the audio thread. */

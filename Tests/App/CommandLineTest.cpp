@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "Support/RunFoldback.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,28 +12,8 @@
 
 namespace
 {
-    struct Outcome
-    {
-        int status = -1;
-        std::string output; // stdout and stderr together
-    };
-
-    /** Runs the real foldback binary, as a user would. */
-    Outcome runFoldback (const std::string& arguments)
-    {
-        const std::string command = std::string (FOLDBACK_BINARY) + " " + arguments + " 2>&1";
-        Outcome outcome;
-        FILE* pipe = ::popen (command.c_str(), "r");
-        REQUIRE (pipe != nullptr);
-        char buffer[4096];
-        while (std::fgets (buffer, sizeof buffer, pipe) != nullptr)
-            outcome.output += buffer;
-        const int raw = ::pclose (pipe);
-        outcome.status = WIFEXITED (raw) ? WEXITSTATUS (raw) : 128;
-        return outcome;
-    }
-
-    std::string shellQuoted (const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+    using foldback::test::runFoldback;
+    using foldback::test::shellQuoted;
 
     struct Expectation
     {

@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <regex>
+#include <sys/stat.h>
 
 using namespace foldback;
 using namespace foldback::test;
@@ -202,4 +203,20 @@ TEST_CASE ("run --autosave keeps a performer's remote edit and the remote links 
     timeToExit (again, SIGTERM, status);
     CHECK (status == 0);
     CHECK (again.process.readStdout().find ("autosave: saved") == std::string::npos); // nothing changed, nothing written
+}
+
+TEST_CASE ("run does not hang on a FIFO where its remembered-devices file should be, and SIGINT stops it",
+           "[e2e][run][files]")
+{
+    TempDirectory directory;
+    std::filesystem::create_directories (directory.file ("config/foldback"));
+    REQUIRE (::mkfifo (directory.file ("config/foldback/devices.json").c_str(), 0600) == 0);
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, makeSmallSession()), "--headless",
+                                       "--device-type", "Virtual", "--play" });
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+
+    std::optional<int> status;
+    timeToExit (foldback, SIGINT, status);
+    CHECK (status == 0);
 }
