@@ -17,6 +17,7 @@ namespace
     {
         out << "usage:\n"
                "  foldback [SESSION.json]            engineer GUI (that session, else the last, else the demo)\n"
+               "  foldback --version                the version\n"
                "  foldback run SESSION.json [--headless] [--play] [--remote] [--autosave] [--no-auto-connect]\n"
                "               [--device-type JACK|ALSA|Virtual] [--input-device NAME] [--output-device NAME]\n"
                "               [--sample-rate HZ] [--buffer-size N]\n"
@@ -41,6 +42,11 @@ int runCommandLine (int argc, char* argv[])
         if (command == "--help" || command == "-h" || command == "help")
         {
             printUsage (std::cout);
+            return 0;
+        }
+        if (command == "--version")
+        {
+            std::cout << "foldback " << FOLDBACK_VERSION << "\n";
             return 0;
         }
         if (command == "check")   return runCheckCommand (rest);

@@ -115,3 +115,10 @@ TEST_CASE ("bench --json prints the figures the contract names", "[cli][bench]")
     CHECK (json["sample_rate"] == 48000.0);
     CHECK (json["realtime_factor"].get<double>() > 0.0);
 }
+
+TEST_CASE ("--version prints the version CMake's project() declares", "[cli]")
+{
+    const auto outcome = runFoldback ("--version");
+    CHECK (outcome.status == 0);
+    CHECK (outcome.output == std::string ("foldback ") + FOLDBACK_PROJECT_VERSION + "\n");
+}
