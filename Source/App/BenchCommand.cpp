@@ -1,6 +1,6 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Audio/AudioFileIO.h"
 #include "Session/SessionQueries.h"
 

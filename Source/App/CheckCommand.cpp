@@ -1,7 +1,7 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
 #include "App/SessionLoading.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Engine/TempoMap.h"
 
 #include <iostream>

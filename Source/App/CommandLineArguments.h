@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Control/RequestErrors.h"
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -7,19 +9,6 @@
 
 namespace foldback
 {
-
-/** A problem with what the user asked for: a bad argument or a bad session. Exit status 2. */
-struct UsageError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-/** Anything else that stops a command (a file that cannot be written, no audio device).
-    Exit status 1. */
-struct CommandFailure : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
 
 /** The words after the command name: positionals, `--flag value` options (some repeatable)
     and `--switch` flags. Unknown options are errors, so a typo never passes unnoticed. */

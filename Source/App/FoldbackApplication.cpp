@@ -16,13 +16,6 @@ namespace
         static GuiLaunchOptions options;
         return options;
     }
-
-    std::string folderOf (const std::string& sessionPath)
-    {
-        if (sessionPath.empty())
-            return std::filesystem::current_path().string();
-        return std::filesystem::absolute (std::filesystem::path (sessionPath)).parent_path().string();
-    }
 }
 
 std::unique_ptr<juce::PropertiesFile> FoldbackApplication::openSettings()
@@ -98,14 +91,11 @@ void FoldbackApplication::initialise (const juce::String&)
     juce::StringArray notices;
     chooseStartSession (session, path, notices);
 
-    // The device opens first, so the engine is prepared for the rate it really runs at
-    // before the SessionPlayer (and its backing-track streams) exist.
-    engine = std::make_unique<Engine>();
-    audio = std::make_unique<LiveAudio> (*engine);
+    LiveRig::Options rigOptions;
+    rigOptions.enableRemotes = options.enableRemotes;
     try
     {
-        for (const auto& warning : audio->open (session))
-            notices.add (warning);
+        rig = std::make_unique<LiveRig> (session, path, rigOptions);
     }
     catch (const std::exception& e)
     {
@@ -114,40 +104,36 @@ void FoldbackApplication::initialise (const juce::String&)
         quit();
         return;
     }
-    openedSettings = session.audio;
-    engine->prepare (audio->getOpened().sampleRate);
-
-    player = std::make_unique<SessionPlayer> (*engine);
-    document = std::make_unique<SessionDocument> (*player);
-    document->reset (session, path);
-    model = std::make_unique<ConsoleModel> (*document, *engine);
-    model->deviceStatusProvider = [this] { return audio->readStatus(); };
-    remotes = std::make_unique<RemoteControl> (*document, *engine);
-    model->remoteControl = remotes.get();
-    if (options.enableRemotes && ! document->getSession().remote.enabled)
-        remotes->setEnabled (true);
-
-    audio->onRateChanged = [this] (double sampleRate)
-    {
-        engine->prepare (sampleRate);
-        player->setSession (document->getSession(), folderOf (document->getFilePath()));
-    };
-    audio->start();
-    for (const auto& warning : audio->getStartWarnings())
+    for (const auto& warning : rig->getWarnings())
         notices.add (warning);
+
+    model = std::make_unique<ConsoleModel> (rig->getDocument(), rig->getEngine());
+    model->deviceStatusProvider = [this] { return rig->getAudio().readStatus(); };
+    model->remoteControl = &rig->getRemotes();
+    rig->onWarning = [this] (const std::string& warning)
+    {
+        std::cerr << "warning: " << warning << "\n";
+        model->notice (warning);
+    };
+    rig->onTrackWentOffline = [this] (const TrackStatus&) { model->trackWentOffline(); };
+
+    const auto warningsBeforeStart = rig->getWarnings().size();
+    rig->start();
+    for (auto i = warningsBeforeStart; i < rig->getWarnings().size(); ++i)
+        notices.add (rig->getWarnings()[i]);
 
     files = std::make_unique<SessionFiles> (*model, *settings);
     files->onSessionReplaced = [this]
     {
-        if (document->getSession().audio != openedSettings)
-            for (const auto& warning : reopenDevice())
+        if (rig->getDocument().getSession().audio != rig->getOpenedSettings())
+            for (const auto& warning : rig->reopenDevice())
                 model->notice (warning);
     };
     if (! path.empty())
         settings->setValue (SessionFiles::lastSessionKey, juce::String (path));
 
-    window = std::make_unique<MainWindow> (*model, *files, audio.get());
-    window->getConsole().getDevicePanel().onApply = [this] { return reopenDevice(); };
+    window = std::make_unique<MainWindow> (*model, *files, &rig->getAudio());
+    window->getConsole().getDevicePanel().onApply = [this] { return rig->reopenDevice(); };
     window->setVisible (true);
     window->getConsole().grabKeyboardFocus(); // so space, T and 1-9 work before any click
 
@@ -156,40 +142,9 @@ void FoldbackApplication::initialise (const juce::String&)
         std::cerr << "warning: " << notice << "\n";
         model->notice (notice);
     }
-    for (const auto& track : player->getTrackStatuses())
-        if (! track.online)
-            std::cerr << "warning: track " << track.id << " is offline: " << track.message << "\n";
 
-    startTimerHz (10);
     if (! options.screenshotDirectory.empty())
         startScreenshots();
-}
-
-std::vector<std::string> FoldbackApplication::reopenDevice()
-{
-    const auto& session = document->getSession();
-    std::vector<std::string> warnings;
-    try
-    {
-        warnings = audio->open (session);
-    }
-    catch (const std::exception& e)
-    {
-        return { e.what() };
-    }
-    openedSettings = session.audio;
-
-    // No callback runs until start(): the one moment the engine may be prepared again.
-    const double rate = audio->getOpened().sampleRate;
-    if (rate != engine->getSampleRate())
-    {
-        engine->prepare (rate);
-        player->setSession (session, folderOf (document->getFilePath()));
-    }
-    audio->start();
-    for (const auto& warning : audio->getStartWarnings())
-        warnings.push_back (warning);
-    return warnings;
 }
 
 void FoldbackApplication::startScreenshots()
@@ -209,13 +164,6 @@ void FoldbackApplication::startScreenshots()
     screenshots->start();
 }
 
-void FoldbackApplication::timerCallback()
-{
-    player->reclaim();
-    if (model != nullptr)
-        model->refreshTrackStatuses();
-}
-
 void FoldbackApplication::systemRequestedQuit()
 {
     if (files == nullptr || options.quitAfterScreenshots)
@@ -228,22 +176,15 @@ void FoldbackApplication::systemRequestedQuit()
 
 void FoldbackApplication::shutdown()
 {
-    stopTimer();
     screenshots.reset();
     window.reset();
-    if (audio != nullptr)
-        audio->close(); // no callback may run into an engine or plan that is going away
+    if (rig != nullptr)
+        rig->stop(); // no callback may run into an engine or plan that is going away
     files.reset();
     if (model != nullptr)
         model->remoteControl = nullptr;
-    remotes.reset(); // the servers stop before the document they edit goes
     model.reset();
-    document.reset();
-    if (player != nullptr)
-        player->reclaim();
-    player.reset();
-    audio.reset();
-    engine.reset();
+    rig.reset();
     if (settings != nullptr)
         settings->saveIfNeeded();
     juce::LookAndFeel::setDefaultLookAndFeel (nullptr);

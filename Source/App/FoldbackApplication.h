@@ -1,15 +1,11 @@
 #pragma once
 
-#include "Engine/Engine.h"
+#include "App/LiveRig.h"
 #include "Gui/ConsoleModel.h"
 #include "Gui/FoldbackLookAndFeel.h"
-#include "Gui/LiveAudio.h"
 #include "Gui/MainWindow.h"
 #include "Gui/ScreenshotRunner.h"
 #include "Gui/SessionFiles.h"
-#include "App/SessionDocument.h"
-#include "Remote/RemoteControl.h"
-#include "App/SessionPlayer.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -35,8 +31,7 @@ struct GuiLaunchOptions
     the last one opened, else presets/demo.json), opens its audio device through the device
     layer (falling back to Virtual), and shows the console. Quitting asks about unsaved
     changes. Message thread only. */
-class FoldbackApplication : public juce::JUCEApplication,
-                            private juce::Timer
+class FoldbackApplication : public juce::JUCEApplication
 {
 public:
     /** The options the next instance starts with (set before JUCE creates it). */
@@ -46,7 +41,7 @@ public:
     ~FoldbackApplication() override;
 
     const juce::String getApplicationName() override    { return "Foldback"; }
-    const juce::String getApplicationVersion() override { return "0.1.0"; }
+    const juce::String getApplicationVersion() override { return FOLDBACK_VERSION; }
     bool moreThanOneInstanceAllowed() override          { return true; }
 
     void initialise (const juce::String& commandLine) override;
@@ -63,25 +58,17 @@ public:
     static std::unique_ptr<juce::PropertiesFile> openSettings();
 
 private:
-    void timerCallback() override;
     void chooseStartSession (Session& session, std::string& path, juce::StringArray& notices);
-    /** Reopens the device for the session's audio settings; returns the warnings. */
-    std::vector<std::string> reopenDevice();
     void startScreenshots();
 
     GuiLaunchOptions options;
     FoldbackLookAndFeel lookAndFeel;
     std::unique_ptr<juce::PropertiesFile> settings;
-    std::unique_ptr<Engine> engine;
-    std::unique_ptr<LiveAudio> audio;
-    std::unique_ptr<SessionPlayer> player;
-    std::unique_ptr<SessionDocument> document;
+    std::unique_ptr<LiveRig> rig;
     std::unique_ptr<ConsoleModel> model;
-    std::unique_ptr<RemoteControl> remotes;
     std::unique_ptr<SessionFiles> files;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<ScreenshotRunner> screenshots;
-    AudioSettings openedSettings;
 };
 
 } // namespace foldback

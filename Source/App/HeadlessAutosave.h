@@ -1,6 +1,6 @@
 #pragma once
 
-#include "App/SessionDocument.h"
+#include "Control/SessionDocument.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "App/HeadlessStatus.h"
 
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
 

@@ -1,6 +1,6 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
-#include "App/OfflineRenderer.h"
+#include "Control/OfflineRenderer.h"
 #include "App/SessionLoading.h"
 #include "Audio/FloatWavFileWriter.h"
 

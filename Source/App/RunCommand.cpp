@@ -2,17 +2,9 @@
 #include "App/Commands.h"
 #include "App/HeadlessAutosave.h"
 #include "App/HeadlessStatus.h"
-#include "App/SessionDocument.h"
+#include "App/LiveRig.h"
 #include "App/SessionLoading.h"
-#include "App/SessionPlayer.h"
-#include "Audio/AudioDeviceHost.h"
-#include "Audio/ChannelAvailability.h"
 #include "Audio/DeviceRequest.h"
-#include "Audio/DeviceSettingsStore.h"
-#include "Audio/EngineDeviceCallback.h"
-#include "Audio/JackPortLayout.h"
-#include "Audio/SessionDeviceOpening.h"
-#include "Remote/RemoteControl.h"
 #include "Session/SessionLimits.h"
 
 #include <juce_events/juce_events.h>
@@ -64,13 +56,13 @@ namespace
         struct sigaction previousInt {}, previousTerm {}, previousPipe {};
     };
 
-    /** The message thread's duties while the session runs: free retired plans, print the
-        status line, and end the dispatch loop once a signal asks. */
+    /** What `run` adds to the rig's own duties on the message thread: the status line,
+        autosave, and ending the dispatch loop once a signal asks. */
     class RunLoop : private juce::Timer
     {
     public:
-        RunLoop (SessionPlayer& playerToService, HeadlessStatus& statusToPrint, HeadlessAutosave* autosaveOrNull)
-            : player (playerToService), status (statusToPrint), autosave (autosaveOrNull) {}
+        RunLoop (HeadlessStatus& statusToPrint, HeadlessAutosave* autosaveOrNull)
+            : status (statusToPrint), autosave (autosaveOrNull) {}
 
         void run()
         {
@@ -82,9 +74,6 @@ namespace
     private:
         void timerCallback() override
         {
-            player.reclaim();
-            for (const auto& track : player.refreshTrackStatuses())
-                std::cerr << "warning: track " << track.id << " went offline: " << track.message << std::endl;
             status.printIfDue (std::cout);
             if (autosave != nullptr)
                 autosave->service (HeadlessAutosave::Clock::now());
@@ -92,7 +81,6 @@ namespace
                 juce::MessageManager::getInstance()->stopDispatchLoop();
         }
 
-        SessionPlayer& player;
         HeadlessStatus& status;
         HeadlessAutosave* autosave;
     };
@@ -149,54 +137,29 @@ int runRunCommand (const std::vector<std::string>& words)
     const juce::ScopedJuceInitialiser_GUI juceRuntime;
     const ScopedStopSignals signals;
 
-    DeviceSettingsStore store (DeviceSettingsStore::getDefaultPath());
-    auto layout = makeJackPortLayout (session);
-    layout.autoConnect = ! arguments.has ("--no-auto-connect");
-
-    AudioDeviceHost host;
-    std::vector<std::string> warnings;
-    const auto opened = openSessionDevice (host, session, overrides, store, layout, warnings);
-
-    // The engine is prepared for the rate the device really runs at before any callback.
-    auto engine = std::make_unique<Engine>();
-    engine->prepare (opened.sampleRate);
-    SessionPlayer player (*engine);
-    // Remotes edit through the document, as in the console; `--autosave` writes it back.
-    SessionDocument document (player);
-    document.reset (session, std::filesystem::absolute (loaded.path).string());
-    for (const auto& track : player.getTrackStatuses())
-        if (! track.online)
-            warnings.push_back ("track " + track.id + " is offline: " + track.message);
-    if (! player.getClickWarning().empty())
-        warnings.push_back (player.getClickWarning());
-    for (const auto& warning : warnings)
+    LiveRig::Options options;
+    options.overrides = overrides;
+    options.autoConnect = ! arguments.has ("--no-auto-connect");
+    options.enableRemotes = arguments.has ("--remote");
+    LiveRig rig (session, std::filesystem::absolute (loaded.path).string(), options);
+    rig.onWarning = [] (const std::string& warning) { warn (warning); };
+    for (const auto& warning : rig.getWarnings())
         warn (warning);
 
-    EngineDeviceCallback callback (*engine);
-    callback.onAboutToStart = [&] (double sampleRate, int)
-    {
-        // A JACK server that came back at another rate: replay the session at the new one.
-        if (sampleRate > 0.0 && sampleRate != engine->getSampleRate())
-        {
-            warn ("the device now runs at " + std::to_string (static_cast<int> (sampleRate)) + " Hz");
-            engine->prepare (sampleRate);
-            player.setSession (player.getSession(), loaded.directory);
-        }
-    };
-
+    const auto& opened = rig.getAudio().getOpened();
     std::cout << "foldback: " << session.name << " on " << opened.type << " '" << opened.outputDevice << "' at "
               << opened.sampleRate << " Hz, " << opened.bufferSize << " frames, " << opened.numInputs << " in / "
               << opened.numOutputs << " out" << std::endl;
 
-    host.start (callback);
-    for (const auto& warning : host.getStartWarnings())
-        warn (warning);
+    const auto warningsBeforeStart = rig.getWarnings().size();
+    rig.start();
+    for (auto i = warningsBeforeStart; i < rig.getWarnings().size(); ++i)
+        warn (rig.getWarnings()[i]);
     if (arguments.has ("--play"))
-        player.play();
+        rig.getPlayer().play();
 
-    RemoteControl remotes (document, *engine);
-    if (arguments.has ("--remote") && ! document.getSession().remote.enabled)
-        remotes.setEnabled (true);
+    auto& document = rig.getDocument();
+    auto& remotes = rig.getRemotes();
     if (document.getSession().remote.enabled)
     {
         if (! remotes.getProblem().empty())
@@ -214,13 +177,12 @@ int runRunCommand (const std::vector<std::string>& words)
         std::cout << "autosave: " << document.getFilePath() << ", 2 s after the last change and on exit" << std::endl;
     }
 
-    HeadlessStatus status (*engine, player, host, callback);
-    RunLoop (player, status, autosave ? &*autosave : nullptr).run();
+    HeadlessStatus status (rig.getEngine(), rig.getPlayer(), rig.getAudio().getHost(), rig.getAudio().getCallback());
+    RunLoop (status, autosave ? &*autosave : nullptr).run();
 
     if (autosave)
         autosave->flush();
-    host.close();
-    player.reclaim();
+    rig.stop();
     std::cout << "foldback: stopped" << std::endl;
     return 0;
 }

@@ -1,7 +1,7 @@
 #include "AuditList.h"
 
 #include "FoldbackLookAndFeel.h"
-#include "App/SessionDocument.h"
+#include "Control/SessionDocument.h"
 
 #include <ctime>
 

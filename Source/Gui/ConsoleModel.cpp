@@ -134,13 +134,4 @@ juce::String ConsoleModel::sourceName (const std::string& sourceId) const
     return sourceId;
 }
 
-void ConsoleModel::refreshTrackStatuses()
-{
-    const auto wentOffline = getPlayer().refreshTrackStatuses();
-    for (const auto& track : wentOffline)
-        notice ("Track " + juce::String (track.id) + " went offline: " + juce::String (track.message));
-    if (! wentOffline.empty())
-        notifyListeners();
-}
-
 } // namespace foldback

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "App/SessionDocument.h"
+#include "Control/DeviceStatus.h"
+#include "Control/SessionDocument.h"
 #include "Engine/Engine.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -20,19 +21,6 @@ struct MeterReading
     float peak = 0.0f;
     float rms = 0.0f;
     bool present = false;
-};
-
-/** What the console knows about the audio device, for the status bar. Filled by
-    whoever owns the device (the application); a console without one shows dashes. */
-struct DeviceStatus
-{
-    bool open = false;
-    juce::String typeName, deviceName;
-    double sampleRate = 0.0;
-    int bufferSize = 0;
-    int latencySamples = 0;  ///< input + output as the device reports them
-    double cpuLoad = 0.0;    ///< [0, 1] of the audio callback's time budget
-    int xruns = -1;          ///< -1 when the device does not count them
 };
 
 /** The console's view of the session and the engine: every component reads the Session
@@ -89,9 +77,9 @@ public:
     void setListenMix (const std::string& mixId) { getPlayer().setListenMix (mixId); notifyListeners(); }
     const std::string& getListenMix() noexcept   { return getPlayer().getListenMix(); }
 
-    /** Call often (the application's timer): a track that went offline while playing (its
-        file changed on disk) is a notice, and the Tracks page shows it offline. */
-    void refreshTrackStatuses();
+    /** A track went offline while playing (its file changed on disk; the rig found it and
+        noticed it): the pages that show track status show it now. */
+    void trackWentOffline() { notifyListeners(); }
 
     /** Where notices go (a rejected edit, a track that would not load): the status bar. */
     std::function<void (const juce::String&)> onNotice;

@@ -1,7 +1,7 @@
 #include "DevicePanel.h"
 
 #include "FoldbackLookAndFeel.h"
-#include "LiveAudio.h"
+#include "Control/LiveAudio.h"
 #include "Session/SessionLimits.h"
 
 #include <algorithm>

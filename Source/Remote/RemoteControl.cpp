@@ -4,7 +4,7 @@
 #include "RemoteEditApplier.h"
 #include "RemoteStateJson.h"
 #include "RemoteToken.h"
-#include "App/SessionDocument.h"
+#include "Control/SessionDocument.h"
 #include "Engine/Engine.h"
 #include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"

@@ -1,6 +1,6 @@
 #include "RemoteEditApplier.h"
 
-#include "App/SessionDocument.h"
+#include "Control/SessionDocument.h"
 #include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 

@@ -116,7 +116,7 @@ TEST_CASE ("bench --json prints the figures the contract names", "[cli][bench]")
     CHECK (json["realtime_factor"].get<double>() > 0.0);
 }
 
-TEST_CASE ("--version prints the version CMake's project() declares", "[cli]")
+TEST_CASE ("foldback --version prints the version CMake's project() declares", "[cli]")
 {
     const auto outcome = runFoldback ("--version");
     CHECK (outcome.status == 0);

@@ -1,8 +1,8 @@
 #include "Support/ConstantBlocks.h"
 
 #include "App/HeadlessAutosave.h"
-#include "App/SessionDocument.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionDocument.h"
+#include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
 #include "Session/SessionFile.h"
 

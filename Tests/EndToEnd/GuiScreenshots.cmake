@@ -10,7 +10,7 @@ endif()
 
 add_executable(foldback_gui_e2e_tests ${CMAKE_CURRENT_LIST_DIR}/GuiScreenshotTest.cpp)
 target_include_directories(foldback_gui_e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
-target_link_libraries(foldback_gui_e2e_tests PRIVATE foldback_catch_main foldback_core foldback_warnings)
+target_link_libraries(foldback_gui_e2e_tests PRIVATE foldback_catch_main foldback_app foldback_warnings)
 target_compile_definitions(foldback_gui_e2e_tests PRIVATE
     FOLDBACK_BINARY="$<TARGET_FILE:foldback>"
     FOLDBACK_XVFB="${FOLDBACK_XVFB}"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Audio/AudioFileIO.h"
 #include "Session/Session.h"
 

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "Audio/AudioDeviceHost.h"
+#include "Audio/DeviceRequest.h"
 #include "Audio/DeviceSettingsStore.h"
 #include "Audio/EngineDeviceCallback.h"
-#include "ConsoleModel.h"
+#include "Control/DeviceStatus.h"
+#include "Engine/Engine.h"
+#include "Session/Session.h"
 
 #include <functional>
 #include <string>
@@ -12,7 +15,7 @@
 namespace foldback
 {
 
-/** The console's audio device: opens the session's device through the device layer
+/** The live rig's audio device: opens the session's device through the device layer
     (AudioDeviceHost, which falls back to Virtual), runs the Engine on it, and reports its
     state for the status bar.
 
@@ -25,10 +28,11 @@ public:
     explicit LiveAudio (Engine& engine);
     ~LiveAudio();
 
-    /** Closes any open device, then opens the one the session's audio settings ask for.
-        Returns warnings (fallback to Virtual, channels the device lacks, rate mismatch).
-        Throws std::runtime_error only if even the Virtual device fails. */
-    std::vector<std::string> open (const Session& session);
+    /** Closes any open device, then opens the one the session's audio settings ask for
+        (the command line's `overrides` first; JACK ports auto-connected unless told not
+        to). Returns warnings (fallback to Virtual, channels the device lacks, rate
+        mismatch). Throws std::runtime_error only if even the Virtual device fails. */
+    std::vector<std::string> open (const Session& session, const DeviceOverrides& overrides = {}, bool autoConnect = true);
 
     /** Starts callbacks into the engine. */
     void start();
@@ -47,6 +51,9 @@ public:
     std::function<void (double sampleRate)> onRateChanged;
 
     DeviceStatus readStatus() const;
+
+    const AudioDeviceHost& getHost() const noexcept           { return host; }
+    const EngineDeviceCallback& getCallback() const noexcept  { return callback; }
 
     std::vector<std::string> getTypeNames() const { return host.getTypeNames(); }
     std::vector<DeviceListing> listDevices() { return host.listDevices(); }

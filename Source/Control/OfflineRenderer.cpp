@@ -1,6 +1,6 @@
 #include "OfflineRenderer.h"
 
-#include "App/CommandLineArguments.h"
+#include "Control/RequestErrors.h"
 #include "Session/SessionQueries.h"
 
 #include <algorithm>

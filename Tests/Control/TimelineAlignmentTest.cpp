@@ -1,4 +1,4 @@
-#include "App/OfflineRenderer.h"
+#include "Control/OfflineRenderer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include "SessionPlayer.h"
 
-#include "App/ClickFactory.h"
+#include "Control/ClickFactory.h"
 #include "Engine/ClickGenerator.h"
 #include "Engine/TempoMap.h"
 

@@ -1,4 +1,4 @@
-#include "App/OfflineRenderer.h"
+#include "Control/OfflineRenderer.h"
 #include "Engine/AudioMath.h"
 #include "App/CommandLineArguments.h"
 #include "Session/SessionQueries.h"

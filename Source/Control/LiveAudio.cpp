@@ -21,12 +21,14 @@ LiveAudio::~LiveAudio()
     close();
 }
 
-std::vector<std::string> LiveAudio::open (const Session& session)
+std::vector<std::string> LiveAudio::open (const Session& session, const DeviceOverrides& overrides, bool autoConnect)
 {
     close();
 
+    auto layout = makeJackPortLayout (session);
+    layout.autoConnect = autoConnect;
     std::vector<std::string> warnings;
-    opened = openSessionDevice (host, session, {}, store, makeJackPortLayout (session), warnings);
+    opened = openSessionDevice (host, session, overrides, store, layout, warnings);
     return warnings;
 }
 
