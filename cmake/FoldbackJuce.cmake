@@ -33,7 +33,6 @@ target_compile_definitions(foldback_juce
         JUCE_USE_MP3AUDIOFORMAT=0
         JUCE_DISPLAY_SPLASH_SCREEN=0
         JUCE_REPORT_APP_USAGE=0
-        JUCE_MODAL_LOOPS_PERMITTED=1
     INTERFACE
         $<TARGET_PROPERTY:foldback_juce,COMPILE_DEFINITIONS>)
 

@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/JackAudioDevice.h"
 #include "EndToEnd/Support/TempDirectory.h"
@@ -40,7 +41,7 @@ namespace
         {
             if (juce::Time::getMillisecondCounterHiRes() > end)
                 return false;
-            juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+            foldback::test::runMessageLoopFor (20);
         }
         return true;
     }

@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/ChannelStrip.h"
 #include "Gui/MixMasterStrip.h"
@@ -51,12 +52,12 @@ TEST_CASE ("Pan, mute and solo edit the send and light from the session", "[gui]
     CHECK (console.send ("singer", "gtr").pan == Approx (0.25));
 
     strip.getMuteButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50); // triggerClick posts
+    foldback::test::runMessageLoopFor (50); // triggerClick posts
     CHECK (console.send ("singer", "gtr").mute);
     CHECK (strip.getMuteButton().getToggleState());
 
     strip.getSoloButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     CHECK (console.send ("singer", "gtr").solo);
     CHECK (strip.getSoloButton().getToggleState());
 

@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/ClickPanel.h"
 #include "Gui/TempoMapEditor.h"
@@ -41,7 +42,7 @@ TEST_CASE ("The tempo map editor adds and removes changes; a bad tempo is refuse
 
     CHECK_FALSE (editor.getRemoveButton (0)->isEnabled()); // the map always starts at bar 1
     editor.getAddButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     editor.rebuildIfNeeded();
     REQUIRE (console.document.getSession().click.tempoMap.size() == 2);
     CHECK (console.document.getSession().click.tempoMap[1].bar == 5);
@@ -62,7 +63,7 @@ TEST_CASE ("The tempo map editor adds and removes changes; a bad tempo is refuse
     CHECK (console.notices.size() == 1);
 
     editor.getRemoveButton (1)->triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     editor.rebuildIfNeeded();
     CHECK (console.document.getSession().click.tempoMap.size() == 1);
     CHECK (editor.getNumRows() == 1);

@@ -3,8 +3,8 @@
 #include "Support/ConstantBlocks.h"
 #include "Support/TwoPerformerSession.h"
 
-#include "App/SessionDocument.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionDocument.h"
+#include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
 #include "Gui/ConsoleModel.h"
 

@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/DevicePanel.h"
 #include "Gui/MixView.h"
@@ -42,7 +43,7 @@ TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays 
     CHECK (singer.getListenButton().isEnabled());
 
     singer.getListenButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+    foldback::test::runMessageLoopFor (20);
     CHECK (console.player.getListenMix() == "singer");
     CHECK (singer.getListenButton().getToggleState());
 
@@ -52,7 +53,7 @@ TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays 
     CHECK (out[5] == out[1]);
 
     guitarist.getListenButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+    foldback::test::runMessageLoopFor (20);
     CHECK (console.player.getListenMix() == "guitarist");
     CHECK_FALSE (singer.getListenButton().getToggleState());
     runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
@@ -60,7 +61,7 @@ TEST_CASE ("LISTEN is disabled until the session has listen outputs, then plays 
     CHECK (out[4] == out[2]);
 
     guitarist.getListenButton().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+    foldback::test::runMessageLoopFor (20);
     CHECK (console.player.getListenMix().empty());
     runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
     out = runConstantBlock (console.engine, 0.25f, 2048, 8, 12);
@@ -82,7 +83,7 @@ TEST_CASE ("The remotes page has a card per mix whose permissions and reset edit
     REQUIRE (pan != nullptr);
     CHECK (pan->getToggleState());
     pan->triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+    foldback::test::runMessageLoopFor (20);
     const auto& allow = console.mix ("singer").remote.allow;
     CHECK (std::find (allow.begin(), allow.end(), "pan") == allow.end());
     CHECK (console.document.canUndo());
@@ -95,7 +96,7 @@ TEST_CASE ("The remotes page has a card per mix whose permissions and reset edit
     REQUIRE (reset != nullptr);
     CHECK (reset->isEnabled());
     reset->triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (20);
+    foldback::test::runMessageLoopFor (20);
     CHECK (console.mix ("singer").performer == PerformerLayer {});
 }
 
@@ -135,7 +136,7 @@ TEST_CASE ("Turning remote control on serves each performer a link and a scannab
     page.setSize (1300, 900);
 
     page.getEnableSwitch().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     INFO (remotes.getProblem());
     REQUIRE (remotes.isRunning());
     REQUIRE (console.document.getSession().remote.enabled);
@@ -149,7 +150,7 @@ TEST_CASE ("Turning remote control on serves each performer a link and a scannab
     CHECK (card->getQrCode().getModuleCount() >= 21);
 
     page.getEnableSwitch().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     CHECK_FALSE (remotes.isRunning());
     console.model.remoteControl = nullptr;
 }

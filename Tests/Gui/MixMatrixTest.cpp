@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/MixMatrix.h"
 #include "Session/SessionQueries.h"
@@ -23,7 +24,7 @@ TEST_CASE ("The matrix has a cell for every source in every mix, bound to the se
     CHECK (console.send ("guitarist", "gtr").gainDb == Approx (-4.0));
 
     cell->getMute().triggerClick();
-    juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+    foldback::test::runMessageLoopFor (50);
     CHECK (console.send ("guitarist", "gtr").mute);
 
     console.document.undo();

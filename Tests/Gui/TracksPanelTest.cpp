@@ -1,3 +1,4 @@
+#include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/NewTrack.h"
 #include "Gui/TracksPanel.h"
@@ -31,7 +32,7 @@ TEST_CASE ("A dropped audio file loads with progress and joins the session unsen
     panel.filesDropped ({ file.getFullPathName() }, 10, 10);
     CHECK (panel.getNumPendingImports() == 1);
     for (int i = 0; i < 100 && panel.getNumPendingImports() > 0; ++i)
-        juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+        foldback::test::runMessageLoopFor (50);
 
     CHECK (panel.getNumPendingImports() == 0);
     const auto& tracks = console.document.getSession().tracks;
@@ -56,7 +57,7 @@ TEST_CASE ("A file that is not audio is refused with a notice and changes nothin
 
     panel.importFiles ({ notAudio.getFullPathName() });
     for (int i = 0; i < 100 && panel.getNumPendingImports() > 0; ++i)
-        juce::MessageManager::getInstance()->runDispatchLoopUntil (50);
+        foldback::test::runMessageLoopFor (50);
 
     CHECK (console.document.getSession().tracks.size() == 1);
     REQUIRE (console.notices.size() == 1);

@@ -1,7 +1,8 @@
+#include "Support/MessageLoop.h"
 #include "RealtimeAuditor.h"
 #include "SessionEditHammer.h"
 
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
 #include "EndToEnd/Support/JackDummyServer.h"
@@ -66,7 +67,7 @@ namespace
         for (int round = 0; auditedCycles.load() < cyclesWanted && juce::Time::getMillisecondCounterHiRes() < deadline; ++round)
         {
             editSessionOnce (player, session, round, rng);
-            juce::MessageManager::getInstance()->runDispatchLoopUntil (2);
+            foldback::test::runMessageLoopFor (2);
         }
 
         host.close();
@@ -102,7 +103,7 @@ TEST_CASE ("The device probe audits the device's own thread: an allocation in it
     auditedCycles = 0;
     host.start (callback);
     while (auditedCycles.load() < 10)
-        juce::MessageManager::getInstance()->runDispatchLoopUntil (5);
+        foldback::test::runMessageLoopFor (5);
     host.close();
 
     const auto seen = readRealtimeViolations();

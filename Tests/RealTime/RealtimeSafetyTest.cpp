@@ -1,8 +1,8 @@
 #include "RealtimeAuditor.h"
 #include "SessionEditHammer.h"
 
-#include "App/SessionDocument.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionDocument.h"
+#include "Control/SessionPlayer.h"
 #include "Remote/RemoteControl.h"
 #include "Session/SessionQueries.h"
 

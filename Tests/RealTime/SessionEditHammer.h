@@ -2,7 +2,7 @@
 
 #include "RealtimeAuditor.h"
 
-#include "App/SessionPlayer.h"
+#include "Control/SessionPlayer.h"
 #include "Session/SessionQueries.h"
 
 #include <catch2/catch.hpp>

@@ -4,8 +4,8 @@
 #include "Support/FreePorts.h"
 #include "Support/TwoPerformerSession.h"
 
-#include "App/SessionDocument.h"
-#include "App/SessionPlayer.h"
+#include "Control/SessionDocument.h"
+#include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
 #include "Remote/RemoteControl.h"
 #include "Session/SessionQueries.h"
