@@ -1,12 +1,18 @@
 #include "WebRemoteServer.h"
 
+#include "ConnectionSocket.h"
 #include "PerformerPage.h"
 #include "RemoteValidation.h"
 #include "WebMessage.h"
+#include "WebSocketFrames.h"
 
 #include <civetweb.h>
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <cstring>
 
 namespace foldback
@@ -14,8 +20,16 @@ namespace foldback
 
 namespace
 {
-    constexpr int opcodeContinuation = 0x0, opcodeText = 0x1, opcodeBinary = 0x2, opcodeClose = 0x8, opcodePing = 0x9, opcodePong = 0xA;
-    constexpr std::size_t maxPendingReplies = 4;
+    using Clock = std::chrono::steady_clock;
+
+    // A page's socket buffers at most this much in the kernel (the kernel doubles it): a
+    // page that stops reading fills it in seconds of meters, not minutes, so it is found
+    // stalled while what it missed is recent, rather than a backlog of megabytes.
+    constexpr int pageSendBufferBytes = 32 * 1024;
+    // A page that sends nothing for a while is pinged (browsers answer by themselves); one
+    // that stays silent is gone (a phone out of Wi-Fi range sends no FIN).
+    constexpr auto pingAfterSilence = std::chrono::seconds (20);
+    constexpr auto dropAfterSilence = std::chrono::seconds (60);
 
     std::string tokenOf (const mg_request_info* request)
     {
@@ -26,20 +40,30 @@ namespace
         return length > 0 ? std::string (token, static_cast<std::size_t> (length)) : std::string();
     }
 
-    void sendText (mg_connection* connection, int status, const char* mimeType, std::string_view body)
+    std::string addressOf (const mg_request_info* request)
     {
-        const char* reason = status == 200 ? "OK" : status == 403 ? "Forbidden" : status == 404 ? "Not Found" : "Error";
+        return request != nullptr ? request->remote_addr : "?";
+    }
+
+    /** A complete response; a HEAD gets the same headers and no body. */
+    void sendText (mg_connection* connection, bool head, int status, const char* mimeType, std::string_view body)
+    {
+        const char* reason = status == 200 ? "OK" : status == 403 ? "Forbidden" : status == 404 ? "Not Found"
+                           : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Error";
         mg_printf (connection,
                    "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n"
                    "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
                    status, reason, mimeType, body.size());
-        mg_write (connection, body.data(), body.size());
+        if (! head)
+            mg_write (connection, body.data(), body.size());
     }
 
     std::string errorJson (const std::string& message)
     {
         return nlohmann::json { { "type", "error" }, { "message", message } }.dump (-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
+
+    const char* const throttledText = "too many wrong links from this address: wait a minute, then use the link the engineer gave you\n";
 
     // Dark like the performer page: a wrong link on a dark stage must not glare.
     const char* const forbiddenPage =
@@ -70,13 +94,17 @@ bool WebRemoteServer::start (const std::string& address, int port, std::string& 
     mg_init_library (MG_FEATURES_WEBSOCKET);
 
     const auto listening = address + ":" + std::to_string (port);
-    // Each open page holds a worker thread; headroom for the HTTP requests beside them.
-    const auto threads = std::to_string (maxConnections + 8);
+    // civetweb gives each connection a worker thread, from accept to close: an open page
+    // holds one, and so does a client that opens a connection and sends its request
+    // slowly, or never. Many workers, and a short time to send the request, keep a few
+    // hundred such clients from starving the page loads (measured: docs/remotes.md).
+    const auto threads = std::to_string (maxConnections + 224);
     const char* options[] = { "listening_ports", listening.c_str(),
                               "num_threads", threads.c_str(),
-                              "request_timeout_ms", "5000",
-                              "websocket_timeout_ms", "30000",
-                              "enable_websocket_ping_pong", "yes",
+                              "listen_backlog", "512",
+                              "connection_queue", "256",
+                              "request_timeout_ms", "3000",
+                              "enable_keep_alive", "no",
                               "enable_directory_listing", "no",
                               // A state or meters message is a small write after another: without this,
                               // Nagle's algorithm holds it until the page's delayed ACK (~40 ms or more).
@@ -94,7 +122,7 @@ bool WebRemoteServer::start (const std::string& address, int port, std::string& 
 
     mg_set_request_handler (context, "/", &WebRemoteServer::handleHttp, this);
     mg_set_websocket_handler (context, "/ws", &WebRemoteServer::handleWebSocketConnect, &WebRemoteServer::handleWebSocketReady,
-                              &WebRemoteServer::handleWebSocketData, &WebRemoteServer::handleWebSocketClose, this);
+                              &WebRemoteServer::handleWebSocketData, nullptr, this);
 
     {
         const std::scoped_lock lock (connectionsMutex);
@@ -110,24 +138,25 @@ void WebRemoteServer::stop()
         return;
 
     {
+        // Every page's worker is waiting to read: shutting its socket down wakes it to leave
+        // at once, and fails any write in progress, so nothing waits on a page that stopped reading.
         const std::scoped_lock lock (connectionsMutex);
         stopping = true;
+        for (const auto& [key, page] : pages)
+            ::shutdown (page->socket, SHUT_RDWR);
     }
     senderWake.notify_all();
     if (sender.joinable())
         sender.join();
 
-    mg_stop (context); // closes every connection, calling the close handler for each
+    mg_stop (context); // joins the workers; a page's worker has already left
     context = nullptr;
-
-    const std::scoped_lock lock (connectionsMutex);
-    connections.clear();
 }
 
 int WebRemoteServer::getConnectionCount() const
 {
     const std::scoped_lock lock (connectionsMutex);
-    return static_cast<int> (connections.size());
+    return static_cast<int> (pages.size());
 }
 
 int WebRemoteServer::handleHttp (mg_connection* connection, void* self)
@@ -140,167 +169,293 @@ int WebRemoteServer::serveHttp (mg_connection* connection)
     const auto* request = mg_get_request_info (connection);
     const std::string uri = request != nullptr && request->local_uri != nullptr ? request->local_uri : "";
     const std::string method = request != nullptr && request->request_method != nullptr ? request->request_method : "";
+    const bool head = method == "HEAD";
 
-    if (method != "GET" && method != "HEAD")
+    if (method != "GET" && ! head)
     {
-        sendText (connection, 404, "text/plain", "not found\n");
+        sendText (connection, false, 404, "text/plain", "not found\n");
         return 404;
     }
 
     if (uri == "/")
     {
-        sendText (connection, 200, "text/html; charset=utf-8", indexPage);
+        sendText (connection, head, 200, "text/html; charset=utf-8", indexPage);
         return 200;
     }
 
     if (uri == "/mix" || uri == "/api/state")
     {
+        const auto address = addressOf (request);
+        if (throttle.isThrottled (address))
+        {
+            refused.fetch_add (1);
+            sendText (connection, head, 429, "text/plain; charset=utf-8", throttledText);
+            return 429;
+        }
         const auto current = directory.get();
         const auto* mix = current->findByToken (tokenOf (request));
         if (mix == nullptr)
         {
             refused.fetch_add (1);
-            sendText (connection, 403, "text/html; charset=utf-8", forbiddenPage);
+            throttle.noteWrongToken (address);
+            sendText (connection, head, 403, "text/html; charset=utf-8", forbiddenPage);
             return 403;
         }
         if (uri == "/mix")
-            sendText (connection, 200, "text/html; charset=utf-8", performerPageHtml());
+            sendText (connection, head, 200, "text/html; charset=utf-8", performerPageHtml());
         else
-            sendText (connection, 200, "application/json", mix->stateJson);
+            sendText (connection, head, 200, "application/json", mix->stateJson);
         return 200;
     }
 
-    sendText (connection, 404, "text/plain", "not found\n");
+    sendText (connection, head, 404, "text/plain", "not found\n");
     return 404;
 }
 
 int WebRemoteServer::handleWebSocketConnect (const mg_connection* connection, void* self)
 {
-    auto& server = *static_cast<WebRemoteServer*> (self);
-    const auto* request = mg_get_request_info (connection);
-    const auto current = server.directory.get();
-    const auto* mix = current->findByToken (tokenOf (request));
+    // civetweb hands the connect handler a const connection, but the request is read and no
+    // reply has gone out: a refusal may still be written as a plain HTTP response.
+    return static_cast<WebRemoteServer*> (self)->acceptHandshake (const_cast<mg_connection*> (connection));
+}
 
-    const std::scoped_lock lock (server.connectionsMutex);
-    if (mix == nullptr || static_cast<int> (server.connections.size()) >= maxConnections || server.stopping)
+std::string WebRemoteServer::whyRefused (const std::string& mixId) const
+{
+    if (stopping)
+        return "the server is stopping";
+    if (static_cast<int> (pages.size()) >= maxConnections)
+        return "at most " + std::to_string (maxConnections) + " pages may be open";
+    int onThisMix = 0;
+    for (const auto& [key, page] : pages)
+        onThisMix += page->mixId == mixId ? 1 : 0;
+    if (onThisMix >= maxPagesPerMix)
+        return "this mix already has " + std::to_string (maxPagesPerMix) + " pages open: close one first";
+    return {};
+}
+
+int WebRemoteServer::acceptHandshake (mg_connection* connection)
+{
+    const auto* request = mg_get_request_info (connection);
+    const auto address = addressOf (request);
+    if (throttle.isThrottled (address))
     {
-        server.refused.fetch_add (1);
-        return 1; // civetweb closes the connection before the handshake
+        refused.fetch_add (1);
+        sendText (connection, false, 429, "text/plain; charset=utf-8", throttledText);
+        return 1;
     }
 
-    auto entry = std::make_shared<Connection>();
-    entry->mixId = mix->id;
-    entry->client = mix->id + " (web " + std::string (request != nullptr ? request->remote_addr : "?") + ")";
-    server.connections[connection] = std::move (entry);
+    const auto current = directory.get();
+    const auto* mix = current->findByToken (tokenOf (request));
+    if (mix == nullptr)
+    {
+        refused.fetch_add (1);
+        throttle.noteWrongToken (address);
+        sendText (connection, false, 403, "text/plain; charset=utf-8", "this link's token is not valid\n");
+        return 1;
+    }
+
+    std::string reason;
+    {
+        const std::scoped_lock lock (connectionsMutex);
+        reason = whyRefused (mix->id);
+    }
+    if (! reason.empty())
+    {
+        refused.fetch_add (1);
+        sendText (connection, false, 429, "text/plain; charset=utf-8", reason + "\n");
+        return 1;
+    }
     return 0;
 }
 
 void WebRemoteServer::handleWebSocketReady (mg_connection* connection, void* self)
 {
-    auto& server = *static_cast<WebRemoteServer*> (self);
+    static_cast<WebRemoteServer*> (self)->servePage (connection);
+}
+
+int WebRemoteServer::handleWebSocketData (mg_connection*, int, char*, std::size_t, void*)
+{
+    // Only reached if servePage could not take the connection over: close it.
+    return 0;
+}
+
+void WebRemoteServer::servePage (mg_connection* connection)
+{
+    // Worker thread, for the page's whole life. civetweb's own read loop only starts once
+    // this returns, and by then the socket is shut down, so it ends at once and civetweb
+    // closes the connection.
+    const auto* request = mg_get_request_info (connection);
+    const int socket = request != nullptr ? findConnectionSocket (*request) : -1;
+    if (socket < 0)
+        return;
+
+    const auto current = directory.get();
+    const auto* mix = current->findByToken (tokenOf (request));
+    if (mix == nullptr) // the token was withdrawn during the handshake
     {
-        const std::scoped_lock lock (server.connectionsMutex);
-        const auto found = server.connections.find (connection);
-        if (found == server.connections.end())
-            return;
-        found->second->connection = connection;
-        if (const auto* mix = server.directory.get()->findMix (found->second->mixId))
-            found->second->pendingState = mix->stateJson;
+        ::shutdown (socket, SHUT_RDWR);
+        return;
     }
-    server.wakeSender();
-}
 
-int WebRemoteServer::handleWebSocketData (mg_connection* connection, int bits, char* data, std::size_t length, void* self)
-{
-    return static_cast<WebRemoteServer*> (self)->receive (connection, bits & 0x0f, data, length);
-}
-
-void WebRemoteServer::handleWebSocketClose (const mg_connection* connection, void* self)
-{
-    auto& server = *static_cast<WebRemoteServer*> (self);
-    const std::scoped_lock writing (server.writeMutex); // never while the sender writes to it
-    const std::scoped_lock lock (server.connectionsMutex);
-    server.connections.erase (connection);
-}
-
-int WebRemoteServer::receive (mg_connection* connection, int opcode, const char* data, std::size_t length)
-{
-    std::shared_ptr<Connection> entry;
+    const int sendBuffer = pageSendBufferBytes;
+    ::setsockopt (socket, SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof (sendBuffer));
+    auto page = std::make_shared<WebSocketPage> (socket, mix->id, mix->id + " (web " + addressOf (request) + ")");
     {
         const std::scoped_lock lock (connectionsMutex);
-        const auto found = connections.find (connection);
-        if (found == connections.end())
-            return 0;
-        entry = found->second;
+        // Checked again: other pages may have opened since the handshake was accepted.
+        if (const auto reason = whyRefused (mix->id); ! reason.empty())
+        {
+            refused.fetch_add (1);
+            page->writeCloseNow (websocket::closePolicy, reason);
+            ::shutdown (socket, SHUT_RDWR);
+            return;
+        }
+        page->queueState (mix->stateJson);
+        pages[connection] = page;
+        work = true;
     }
+    wakeSender();
 
-    if (opcode == opcodeClose)
-        return 0;
-    if (opcode == opcodePong)
-        return 1;
+    readUntilClosed (*page);
 
-    const std::scoped_lock lock (connectionsMutex);
-
-    if (opcode == opcodePing)
     {
-        // civetweb 1.15 answers pings itself; should a build hand them on, a pong echoes at
-        // most 125 bytes (RFC 6455).
-        if (entry->pendingReplies.size() < maxPendingReplies && length <= 125)
-            entry->pendingReplies.push_back (std::string ("\x0A", 1) + std::string (data, length));
+        const std::scoped_lock lock (connectionsMutex);
+        pages.erase (connection); // from here on, nothing of ours touches the socket
+    }
+    ::shutdown (socket, SHUT_RDWR);
+}
+
+void WebRemoteServer::readUntilClosed (WebSocketPage& page)
+{
+    // Worker thread: reads and handles what the page sends, until it must close.
+    websocket::FrameReader reader (maxWebMessageBytes);
+    auto lastHeard = Clock::now();
+    bool pinged = false;
+
+    for (;;)
+    {
+        {
+            const std::scoped_lock lock (connectionsMutex);
+            if (stopping || page.dropped)
+                return;
+        }
+
+        pollfd waiting { page.socket, POLLIN, 0 };
+        const int ready = ::poll (&waiting, 1, 1000);
+        if (ready < 0 && errno != EINTR)
+            return;
+        if (ready <= 0)
+        {
+            const auto silence = Clock::now() - lastHeard;
+            if (silence > dropAfterSilence)
+                return;
+            if (silence > pingAfterSilence && ! pinged)
+            {
+                const std::scoped_lock lock (connectionsMutex);
+                page.queueReply (websocket::opcodePing, {});
+                pinged = true;
+                work = true;
+                wakeSender();
+            }
+            continue;
+        }
+
+        char chunk[4096];
+        const auto received = ::recv (page.socket, chunk, sizeof (chunk), 0);
+        if (received < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+            continue;
+        if (received <= 0)
+            return; // the page closed, or we shut the socket down
+        lastHeard = Clock::now();
+        pinged = false;
+        reader.append (chunk, static_cast<std::size_t> (received));
+
+        websocket::Frame frame;
+        for (;;)
+        {
+            const auto result = reader.next (frame);
+            if (result == websocket::FrameReader::Result::needMore)
+                break;
+            if (result != websocket::FrameReader::Result::frame)
+            {
+                // RFC 6455: an unmasked or otherwise broken frame fails the connection.
+                refused.fetch_add (1);
+                const bool tooLarge = result == websocket::FrameReader::Result::tooLarge;
+                const std::scoped_lock lock (connectionsMutex);
+                page.writeCloseNow (tooLarge ? websocket::closeTooBig : websocket::closeProtocolError,
+                                    tooLarge ? "message too large: at most 4096 bytes" : "not a valid client frame (RFC 6455)");
+                return;
+            }
+            if (frame.opcode == websocket::opcodeClose)
+            {
+                const std::scoped_lock lock (connectionsMutex);
+                page.writeCloseNow (websocket::closeNormal, {});
+                return;
+            }
+            receive (page, frame.opcode, frame.fin, frame.payload);
+        }
+    }
+}
+
+void WebRemoteServer::receive (WebSocketPage& page, int opcode, bool fin, const std::string& payload)
+{
+    // Worker thread.
+    if (opcode == websocket::opcodePong)
+        return;
+
+    if (opcode == websocket::opcodePing)
+    {
+        const std::scoped_lock lock (connectionsMutex);
+        page.queueReply (websocket::opcodePong, payload);
+        work = true;
         wakeSender();
-        return 1;
+        return;
     }
 
-    if (! entry->limiter.allow())
+    if (! page.limiter.allow()) // only this worker touches the page's limiter
     {
         refused.fetch_add (1);
-        replyWithError (*entry, "too many messages: at most 200 a second");
-        return 1;
+        replyWithError (page, "too many messages: at most 200 a second");
+        return;
     }
 
-    if (opcode == opcodeBinary || opcode == opcodeContinuation || opcode != opcodeText)
+    if (opcode != websocket::opcodeText || ! fin)
     {
         refused.fetch_add (1);
-        replyWithError (*entry, "only single-frame JSON text messages are accepted");
-        return 1;
+        replyWithError (page, "only single-frame JSON text messages are accepted");
+        return;
     }
 
-    if (length > maxWebMessageBytes)
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, "message too large: at most 4096 bytes");
-        return 1;
-    }
-
-    auto parsed = parseWebMessage (std::string_view (data, length));
+    auto parsed = parseWebMessage (payload);
     if (auto* problem = std::get_if<std::string> (&parsed))
     {
         refused.fetch_add (1);
-        replyWithError (*entry, *problem);
-        return 1;
+        replyWithError (page, *problem);
+        return;
     }
 
     const auto current = directory.get();
-    const auto verdict = validateRemoteChange (*current, RemoteIdentity { false, entry->mixId }, std::get<RemoteChange> (parsed));
+    const auto verdict = validateRemoteChange (*current, RemoteIdentity { false, page.mixId }, std::get<RemoteChange> (parsed));
     if (! verdict.change.has_value())
     {
         refused.fetch_add (1);
-        replyWithError (*entry, verdict.error);
-        return 1;
+        replyWithError (page, verdict.error);
+        return;
     }
 
-    pending.push (entry->client, *verdict.change);
-    return 1;
+    pending.push (page.client, *verdict.change);
 }
 
-void WebRemoteServer::replyWithError (Connection& entry, const std::string& message)
+void WebRemoteServer::replyWithError (WebSocketPage& page, const std::string& message)
 {
-    // At most one error a second per page: a flood gets no flood of replies.
-    const auto now = std::chrono::steady_clock::now();
-    if (now - entry.lastErrorSent < std::chrono::seconds (1) || entry.pendingReplies.size() >= maxPendingReplies)
+    // Worker thread. At most one error a second per page: a flood gets no flood of replies.
+    const auto now = Clock::now();
+    const std::scoped_lock lock (connectionsMutex);
+    if (now - page.lastErrorSent < std::chrono::seconds (1))
         return;
-    entry.lastErrorSent = now;
-    entry.pendingReplies.push_back (std::string ("\x01", 1) + errorJson (message));
+    page.lastErrorSent = now;
+    page.queueReply (websocket::opcodeText, errorJson (message));
+    work = true;
     wakeSender();
 }
 
@@ -309,9 +464,10 @@ void WebRemoteServer::publishStates()
     const auto current = directory.get();
     {
         const std::scoped_lock lock (connectionsMutex);
-        for (auto& [key, entry] : connections)
-            if (const auto* mix = current->findMix (entry->mixId))
-                entry->pendingState = mix->stateJson;
+        for (auto& [key, page] : pages)
+            if (const auto* mix = current->findMix (page->mixId))
+                page->queueState (mix->stateJson);
+        work = true;
     }
     wakeSender();
 }
@@ -321,8 +477,8 @@ void WebRemoteServer::publishMeters (const std::function<std::string (const std:
     std::vector<std::string> mixIds;
     {
         const std::scoped_lock lock (connectionsMutex);
-        for (const auto& [key, entry] : connections)
-            mixIds.push_back (entry->mixId);
+        for (const auto& [key, page] : pages)
+            mixIds.push_back (page->mixId);
     }
 
     std::map<std::string, std::string> texts;
@@ -332,9 +488,10 @@ void WebRemoteServer::publishMeters (const std::function<std::string (const std:
 
     {
         const std::scoped_lock lock (connectionsMutex);
-        for (auto& [key, entry] : connections)
-            if (const auto text = texts.find (entry->mixId); text != texts.end())
-                entry->pendingMeters = text->second;
+        for (auto& [key, page] : pages)
+            if (const auto text = texts.find (page->mixId); text != texts.end())
+                page->queueMeters (text->second);
+        work = true;
     }
     wakeSender();
 }
@@ -346,62 +503,34 @@ void WebRemoteServer::wakeSender()
 
 void WebRemoteServer::sendLoop()
 {
-    struct Outgoing
-    {
-        std::shared_ptr<Connection> entry;
-        int opcode;
-        std::string text;
-    };
-
+    // Sender thread. Sends never block, so holding the lock while writing costs the message
+    // thread at most a few copies into socket buffers.
+    std::unique_lock lock (connectionsMutex);
     for (;;)
     {
-        std::vector<Outgoing> batch;
-        {
-            std::unique_lock lock (connectionsMutex);
-            senderWake.wait_for (lock, std::chrono::milliseconds (100), [this]
-            {
-                if (stopping)
-                    return true;
-                for (const auto& [key, entry] : connections)
-                    if (entry->connection != nullptr && (! entry->pendingState.empty() || ! entry->pendingMeters.empty() || ! entry->pendingReplies.empty()))
-                        return true;
-                return false;
-            });
-            if (stopping)
-                return;
+        if (stopping)
+            return;
 
-            for (auto& [key, entry] : connections)
+        work = false;
+        bool anyWaiting = false;
+        const auto now = Clock::now();
+        for (auto& [key, page] : pages)
+        {
+            const auto result = page->flush (now);
+            if (result == WebSocketPage::Flush::failed)
             {
-                if (entry->connection == nullptr)
-                    continue; // not ready yet: the handshake is still going
-                for (auto& reply : entry->pendingReplies)
-                    batch.push_back ({ entry, reply[0] == '\x0A' ? opcodePong : opcodeText, reply.substr (1) });
-                entry->pendingReplies.clear();
-                if (! entry->pendingState.empty() && entry->pendingState != entry->lastState)
-                {
-                    entry->lastState = entry->pendingState;
-                    batch.push_back ({ entry, opcodeText, entry->pendingState });
-                }
-                entry->pendingState.clear();
-                if (! entry->pendingMeters.empty())
-                    batch.push_back ({ entry, opcodeText, std::move (entry->pendingMeters) });
-                entry->pendingMeters.clear();
+                // Stalled or broken: shut the socket down, so its worker's read ends, it
+                // leaves the map, and civetweb closes the connection. The page is in the
+                // map, so its worker has not returned and the descriptor is still its own.
+                page->dropped = true;
+                ::shutdown (page->socket, SHUT_RDWR);
             }
+            anyWaiting = anyWaiting || result == WebSocketPage::Flush::waiting;
         }
 
-        const std::scoped_lock writing (writeMutex);
-        for (auto& item : batch)
-        {
-            {
-                // Closed since the batch was taken? Its close handler waited for writeMutex, so either
-                // it is still in the map (and open), or gone.
-                const std::scoped_lock lock (connectionsMutex);
-                const auto found = connections.find (item.entry->connection);
-                if (found == connections.end() || found->second != item.entry)
-                    continue;
-            }
-            mg_websocket_write (item.entry->connection, item.opcode, item.text.data(), item.text.size());
-        }
+        // A full socket is retried often enough to notice it draining, and to time its stall.
+        senderWake.wait_for (lock, anyWaiting ? std::chrono::milliseconds (20) : std::chrono::milliseconds (1000),
+                             [this] { return stopping || work; });
     }
 }
 
