@@ -16,6 +16,7 @@
 
 struct mg_context;
 struct mg_connection;
+struct mg_request_info;
 
 namespace foldback
 {
@@ -24,10 +25,11 @@ namespace foldback
     the binary, and one WebSocket per open page, which carries "set" messages in and
     "state" and "meters" messages out.
 
-    Threads: civetweb does the HTTP and the WebSocket handshake on its workers; then the
-    page's worker reads and parses its frames itself (WebSocketFrames.h), validates and
-    rate-limits them and pushes them to PendingRemoteChanges (never the Session). One
-    sender thread of ours writes what goes out, with non-blocking sends (WebSocketPage),
+    Threads: civetweb does the HTTP and the WebSocket handshake on its workers (in
+    WebRemoteServer.cpp); then the
+    page's worker reads and parses its frames itself (WebRemotePages.cpp, WebSocketFrames.h),
+    validates and rate-limits them and pushes them to PendingRemoteChanges (never the
+    Session). One sender thread of ours writes what goes out, with non-blocking sends (WebSocketPage),
     so a page that stops reading stalls only itself, and is dropped once stalled. The
     message thread calls publishStates() and publishMeters(); they only queue text. */
 class WebRemoteServer
@@ -60,6 +62,9 @@ public:
     static constexpr int maxPagesPerMix = 4;
 
 private:
+    static std::string tokenOf (const mg_request_info*);
+    static std::string addressOf (const mg_request_info*);
+
     static int handleHttp (mg_connection*, void* self);
     static int handleWebSocketConnect (const mg_connection*, void* self);
     static void handleWebSocketReady (mg_connection*, void* self);
