@@ -52,6 +52,7 @@ public:
         for a mix id. Pages that have not taken the last one yet just get the newer one. */
     void publishMeters (const std::function<std::string (const std::string& mixId)>& metersFor);
 
+    /** Any thread: pages open now. */
     int getConnectionCount() const;
 
     /** Messages refused (bad token, malformed, too large, over the rate) since start. */
@@ -70,15 +71,19 @@ private:
     static void handleWebSocketReady (mg_connection*, void* self);
     static int handleWebSocketData (mg_connection*, int bits, char* data, std::size_t length, void* self);
 
+    // civetweb's worker threads.
     int serveHttp (mg_connection*);
     int acceptHandshake (mg_connection*);
-    void servePage (mg_connection*);
+    void servePage (mg_connection*);      ///< the page's whole life, from the ready handler
     void readUntilClosed (WebSocketPage&);
     void receive (WebSocketPage&, int opcode, bool fin, const std::string& payload);
     void replyWithError (WebSocketPage&, const std::string& message);
+
+    /** Under connectionsMutex: why a page for this mix may not open now, or empty. */
     std::string whyRefused (const std::string& mixId) const;
-    void sendLoop();
-    void wakeSender();
+
+    void sendLoop();   ///< the sender thread
+    void wakeSender(); ///< any thread
 
     const RemoteDirectoryHolder& directory;
     PendingRemoteChanges& pending;
