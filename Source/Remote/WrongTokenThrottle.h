@@ -12,7 +12,8 @@ namespace foldback
 /** Slows down token guessing: each client address may present `burst` wrong tokens, then
     one a second (on average) more. While over, the address is refused whatever it sends,
     the right token included, so a refusal tells a guesser nothing. Other addresses are
-    never affected. Any network thread; thread-safe. */
+    never affected. Any network thread; thread-safe. (The web remote listens on IPv4, so
+    a spray of addresses that outgrows the map is not a practical worry; see below.) */
 class WrongTokenThrottle
 {
 public:
@@ -21,12 +22,17 @@ public:
     static constexpr double burst = 20.0;
     static constexpr double perSecond = 1.0;
 
-    /** True if this address has used up its wrong tokens: refuse it without looking further. */
+    /** True if this address has used up its wrong tokens: refuse it without looking further.
+        A refused request counts as one more, so an address that keeps asking stays
+        refused until it slows to one a second. */
     bool isThrottled (const std::string& address, Clock::time_point now = Clock::now())
     {
         const std::scoped_lock lock (mutex);
         const auto found = allowance.find (address);
-        return found != allowance.end() && refilled (found->second, now) < 1.0;
+        if (found == allowance.end() || refilled (found->second, now) >= 1.0)
+            return false;
+        found->second = { 0.0, now };
+        return true;
     }
 
     /** Counts a wrong token from this address. */
