@@ -1,11 +1,10 @@
 #include "WebRemoteServer.h"
 
 #include "PerformerPage.h"
-#include "RemoteValidation.h"
-#include "WebMessage.h"
 
 #include <civetweb.h>
-#include <nlohmann/json.hpp>
+
+#include <sys/socket.h>
 
 #include <cstring>
 
@@ -14,32 +13,20 @@ namespace foldback
 
 namespace
 {
-    constexpr int opcodeContinuation = 0x0, opcodeText = 0x1, opcodeBinary = 0x2, opcodeClose = 0x8, opcodePing = 0x9, opcodePong = 0xA;
-    constexpr std::size_t maxPendingReplies = 4;
-
-    std::string tokenOf (const mg_request_info* request)
+    /** A complete response; a HEAD gets the same headers and no body. */
+    void sendText (mg_connection* connection, bool head, int status, const char* mimeType, std::string_view body)
     {
-        if (request == nullptr || request->query_string == nullptr)
-            return {};
-        char token[80] = {};
-        const auto length = mg_get_var (request->query_string, std::strlen (request->query_string), "token", token, sizeof (token));
-        return length > 0 ? std::string (token, static_cast<std::size_t> (length)) : std::string();
-    }
-
-    void sendText (mg_connection* connection, int status, const char* mimeType, std::string_view body)
-    {
-        const char* reason = status == 200 ? "OK" : status == 403 ? "Forbidden" : status == 404 ? "Not Found" : "Error";
+        const char* reason = status == 200 ? "OK" : status == 403 ? "Forbidden" : status == 404 ? "Not Found"
+                           : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Error";
         mg_printf (connection,
                    "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n"
                    "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
                    status, reason, mimeType, body.size());
-        mg_write (connection, body.data(), body.size());
+        if (! head)
+            mg_write (connection, body.data(), body.size());
     }
 
-    std::string errorJson (const std::string& message)
-    {
-        return nlohmann::json { { "type", "error" }, { "message", message } }.dump (-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    const char* const throttledText = "too many wrong links from this address: wait a minute, then use the link the engineer gave you\n";
 
     // Dark like the performer page: a wrong link on a dark stage must not glare.
     const char* const forbiddenPage =
@@ -52,6 +39,20 @@ namespace
         "<!doctype html><html><head><meta charset=utf-8><meta name=viewport content='width=device-width'>"
         "<title>Foldback</title></head><body style='background:#111417;color:#e6e6e6;font:20px sans-serif;padding:24px'>"
         "<h1>Foldback</h1><p>Open the link (or scan the QR code) the engineer gave you for your own mix.</p></body></html>";
+}
+
+std::string WebRemoteServer::tokenOf (const mg_request_info* request)
+{
+    if (request == nullptr || request->query_string == nullptr)
+        return {};
+    char token[80] = {};
+    const auto length = mg_get_var (request->query_string, std::strlen (request->query_string), "token", token, sizeof (token));
+    return length > 0 ? std::string (token, static_cast<std::size_t> (length)) : std::string();
+}
+
+std::string WebRemoteServer::addressOf (const mg_request_info* request)
+{
+    return request != nullptr ? request->remote_addr : "?";
 }
 
 WebRemoteServer::WebRemoteServer (const RemoteDirectoryHolder& directoryToServe, PendingRemoteChanges& pendingChanges)
@@ -70,13 +71,18 @@ bool WebRemoteServer::start (const std::string& address, int port, std::string& 
     mg_init_library (MG_FEATURES_WEBSOCKET);
 
     const auto listening = address + ":" + std::to_string (port);
-    // Each open page holds a worker thread; headroom for the HTTP requests beside them.
-    const auto threads = std::to_string (maxConnections + 8);
+    // civetweb gives each connection a worker thread, from accept to close: an open page
+    // holds one, and so does a client that opens a connection and sends its request
+    // slowly, or never. Many workers, and a short time to send the request, keep a few
+    // hundred such clients from starving the page loads (measured: docs/remotes.md).
+    // civetweb 1.15 offers no per-address limit, nor the address before the request is read.
+    const auto threads = std::to_string (maxConnections + 224);
     const char* options[] = { "listening_ports", listening.c_str(),
                               "num_threads", threads.c_str(),
-                              "request_timeout_ms", "5000",
-                              "websocket_timeout_ms", "30000",
-                              "enable_websocket_ping_pong", "yes",
+                              "listen_backlog", "512",
+                              "connection_queue", "256",
+                              "request_timeout_ms", "3000",
+                              "enable_keep_alive", "no",
                               "enable_directory_listing", "no",
                               // A state or meters message is a small write after another: without this,
                               // Nagle's algorithm holds it until the page's delayed ACK (~40 ms or more).
@@ -94,7 +100,7 @@ bool WebRemoteServer::start (const std::string& address, int port, std::string& 
 
     mg_set_request_handler (context, "/", &WebRemoteServer::handleHttp, this);
     mg_set_websocket_handler (context, "/ws", &WebRemoteServer::handleWebSocketConnect, &WebRemoteServer::handleWebSocketReady,
-                              &WebRemoteServer::handleWebSocketData, &WebRemoteServer::handleWebSocketClose, this);
+                              &WebRemoteServer::handleWebSocketData, nullptr, this);
 
     {
         const std::scoped_lock lock (connectionsMutex);
@@ -110,24 +116,25 @@ void WebRemoteServer::stop()
         return;
 
     {
+        // Every page's worker is waiting to read: shutting its socket down wakes it to leave
+        // at once, and fails any write in progress, so nothing waits on a page that stopped reading.
         const std::scoped_lock lock (connectionsMutex);
         stopping = true;
+        for (const auto& [key, page] : pages)
+            ::shutdown (page->socket, SHUT_RDWR);
     }
     senderWake.notify_all();
     if (sender.joinable())
         sender.join();
 
-    mg_stop (context); // closes every connection, calling the close handler for each
+    mg_stop (context); // joins the workers; a page's worker has already left
     context = nullptr;
-
-    const std::scoped_lock lock (connectionsMutex);
-    connections.clear();
 }
 
 int WebRemoteServer::getConnectionCount() const
 {
     const std::scoped_lock lock (connectionsMutex);
-    return static_cast<int> (connections.size());
+    return static_cast<int> (pages.size());
 }
 
 int WebRemoteServer::handleHttp (mg_connection* connection, void* self)
@@ -140,269 +147,103 @@ int WebRemoteServer::serveHttp (mg_connection* connection)
     const auto* request = mg_get_request_info (connection);
     const std::string uri = request != nullptr && request->local_uri != nullptr ? request->local_uri : "";
     const std::string method = request != nullptr && request->request_method != nullptr ? request->request_method : "";
+    const bool head = method == "HEAD";
 
-    if (method != "GET" && method != "HEAD")
+    if (method != "GET" && ! head)
     {
-        sendText (connection, 404, "text/plain", "not found\n");
+        sendText (connection, false, 404, "text/plain", "not found\n");
         return 404;
     }
 
     if (uri == "/")
     {
-        sendText (connection, 200, "text/html; charset=utf-8", indexPage);
+        sendText (connection, head, 200, "text/html; charset=utf-8", indexPage);
         return 200;
     }
 
     if (uri == "/mix" || uri == "/api/state")
     {
+        const auto address = addressOf (request);
+        if (throttle.isThrottled (address))
+        {
+            refused.fetch_add (1);
+            sendText (connection, head, 429, "text/plain; charset=utf-8", throttledText);
+            return 429;
+        }
         const auto current = directory.get();
         const auto* mix = current->findByToken (tokenOf (request));
         if (mix == nullptr)
         {
             refused.fetch_add (1);
-            sendText (connection, 403, "text/html; charset=utf-8", forbiddenPage);
+            throttle.noteWrongToken (address);
+            sendText (connection, head, 403, "text/html; charset=utf-8", forbiddenPage);
             return 403;
         }
         if (uri == "/mix")
-            sendText (connection, 200, "text/html; charset=utf-8", performerPageHtml());
+            sendText (connection, head, 200, "text/html; charset=utf-8", performerPageHtml());
         else
-            sendText (connection, 200, "application/json", mix->stateJson);
+            sendText (connection, head, 200, "application/json", mix->stateJson);
         return 200;
     }
 
-    sendText (connection, 404, "text/plain", "not found\n");
+    sendText (connection, head, 404, "text/plain", "not found\n");
     return 404;
 }
 
 int WebRemoteServer::handleWebSocketConnect (const mg_connection* connection, void* self)
 {
-    auto& server = *static_cast<WebRemoteServer*> (self);
+    // civetweb hands the connect handler a const connection, but the request is read and no
+    // reply has gone out: a refusal may still be written as a plain HTTP response.
+    return static_cast<WebRemoteServer*> (self)->acceptHandshake (const_cast<mg_connection*> (connection));
+}
+
+std::string WebRemoteServer::whyRefused (const std::string& mixId) const
+{
+    if (stopping)
+        return "the server is stopping";
+    if (static_cast<int> (pages.size()) >= maxConnections)
+        return "at most " + std::to_string (maxConnections) + " pages may be open";
+    int onThisMix = 0;
+    for (const auto& [key, page] : pages)
+        onThisMix += page->mixId == mixId ? 1 : 0;
+    if (onThisMix >= maxPagesPerMix)
+        return "this mix already has " + std::to_string (maxPagesPerMix) + " pages open: close one first";
+    return {};
+}
+
+int WebRemoteServer::acceptHandshake (mg_connection* connection)
+{
     const auto* request = mg_get_request_info (connection);
-    const auto current = server.directory.get();
+    const auto address = addressOf (request);
+    if (throttle.isThrottled (address))
+    {
+        refused.fetch_add (1);
+        sendText (connection, false, 429, "text/plain; charset=utf-8", throttledText);
+        return 1;
+    }
+
+    const auto current = directory.get();
     const auto* mix = current->findByToken (tokenOf (request));
-
-    const std::scoped_lock lock (server.connectionsMutex);
-    if (mix == nullptr || static_cast<int> (server.connections.size()) >= maxConnections || server.stopping)
+    if (mix == nullptr)
     {
-        server.refused.fetch_add (1);
-        return 1; // civetweb closes the connection before the handshake
+        refused.fetch_add (1);
+        throttle.noteWrongToken (address);
+        sendText (connection, false, 403, "text/plain; charset=utf-8", "this link's token is not valid\n");
+        return 1;
     }
 
-    auto entry = std::make_shared<Connection>();
-    entry->mixId = mix->id;
-    entry->client = mix->id + " (web " + std::string (request != nullptr ? request->remote_addr : "?") + ")";
-    server.connections[connection] = std::move (entry);
+    std::string reason;
+    {
+        const std::scoped_lock lock (connectionsMutex);
+        reason = whyRefused (mix->id);
+    }
+    if (! reason.empty())
+    {
+        refused.fetch_add (1);
+        sendText (connection, false, 429, "text/plain; charset=utf-8", reason + "\n");
+        return 1;
+    }
     return 0;
-}
-
-void WebRemoteServer::handleWebSocketReady (mg_connection* connection, void* self)
-{
-    auto& server = *static_cast<WebRemoteServer*> (self);
-    {
-        const std::scoped_lock lock (server.connectionsMutex);
-        const auto found = server.connections.find (connection);
-        if (found == server.connections.end())
-            return;
-        found->second->connection = connection;
-        if (const auto* mix = server.directory.get()->findMix (found->second->mixId))
-            found->second->pendingState = mix->stateJson;
-    }
-    server.wakeSender();
-}
-
-int WebRemoteServer::handleWebSocketData (mg_connection* connection, int bits, char* data, std::size_t length, void* self)
-{
-    return static_cast<WebRemoteServer*> (self)->receive (connection, bits & 0x0f, data, length);
-}
-
-void WebRemoteServer::handleWebSocketClose (const mg_connection* connection, void* self)
-{
-    auto& server = *static_cast<WebRemoteServer*> (self);
-    const std::scoped_lock writing (server.writeMutex); // never while the sender writes to it
-    const std::scoped_lock lock (server.connectionsMutex);
-    server.connections.erase (connection);
-}
-
-int WebRemoteServer::receive (mg_connection* connection, int opcode, const char* data, std::size_t length)
-{
-    std::shared_ptr<Connection> entry;
-    {
-        const std::scoped_lock lock (connectionsMutex);
-        const auto found = connections.find (connection);
-        if (found == connections.end())
-            return 0;
-        entry = found->second;
-    }
-
-    if (opcode == opcodeClose)
-        return 0;
-    if (opcode == opcodePong)
-        return 1;
-
-    const std::scoped_lock lock (connectionsMutex);
-
-    if (opcode == opcodePing)
-    {
-        // civetweb 1.15 answers pings itself; should a build hand them on, a pong echoes at
-        // most 125 bytes (RFC 6455).
-        if (entry->pendingReplies.size() < maxPendingReplies && length <= 125)
-            entry->pendingReplies.push_back (std::string ("\x0A", 1) + std::string (data, length));
-        wakeSender();
-        return 1;
-    }
-
-    if (! entry->limiter.allow())
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, "too many messages: at most 200 a second");
-        return 1;
-    }
-
-    if (opcode == opcodeBinary || opcode == opcodeContinuation || opcode != opcodeText)
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, "only single-frame JSON text messages are accepted");
-        return 1;
-    }
-
-    if (length > maxWebMessageBytes)
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, "message too large: at most 4096 bytes");
-        return 1;
-    }
-
-    auto parsed = parseWebMessage (std::string_view (data, length));
-    if (auto* problem = std::get_if<std::string> (&parsed))
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, *problem);
-        return 1;
-    }
-
-    const auto current = directory.get();
-    const auto verdict = validateRemoteChange (*current, RemoteIdentity { false, entry->mixId }, std::get<RemoteChange> (parsed));
-    if (! verdict.change.has_value())
-    {
-        refused.fetch_add (1);
-        replyWithError (*entry, verdict.error);
-        return 1;
-    }
-
-    pending.push (entry->client, *verdict.change);
-    return 1;
-}
-
-void WebRemoteServer::replyWithError (Connection& entry, const std::string& message)
-{
-    // At most one error a second per page: a flood gets no flood of replies.
-    const auto now = std::chrono::steady_clock::now();
-    if (now - entry.lastErrorSent < std::chrono::seconds (1) || entry.pendingReplies.size() >= maxPendingReplies)
-        return;
-    entry.lastErrorSent = now;
-    entry.pendingReplies.push_back (std::string ("\x01", 1) + errorJson (message));
-    wakeSender();
-}
-
-void WebRemoteServer::publishStates()
-{
-    const auto current = directory.get();
-    {
-        const std::scoped_lock lock (connectionsMutex);
-        for (auto& [key, entry] : connections)
-            if (const auto* mix = current->findMix (entry->mixId))
-                entry->pendingState = mix->stateJson;
-    }
-    wakeSender();
-}
-
-void WebRemoteServer::publishMeters (const std::function<std::string (const std::string&)>& metersFor)
-{
-    std::vector<std::string> mixIds;
-    {
-        const std::scoped_lock lock (connectionsMutex);
-        for (const auto& [key, entry] : connections)
-            mixIds.push_back (entry->mixId);
-    }
-
-    std::map<std::string, std::string> texts;
-    for (const auto& id : mixIds)
-        if (texts.count (id) == 0)
-            texts[id] = metersFor (id);
-
-    {
-        const std::scoped_lock lock (connectionsMutex);
-        for (auto& [key, entry] : connections)
-            if (const auto text = texts.find (entry->mixId); text != texts.end())
-                entry->pendingMeters = text->second;
-    }
-    wakeSender();
-}
-
-void WebRemoteServer::wakeSender()
-{
-    senderWake.notify_one();
-}
-
-void WebRemoteServer::sendLoop()
-{
-    struct Outgoing
-    {
-        std::shared_ptr<Connection> entry;
-        int opcode;
-        std::string text;
-    };
-
-    for (;;)
-    {
-        std::vector<Outgoing> batch;
-        {
-            std::unique_lock lock (connectionsMutex);
-            senderWake.wait_for (lock, std::chrono::milliseconds (100), [this]
-            {
-                if (stopping)
-                    return true;
-                for (const auto& [key, entry] : connections)
-                    if (entry->connection != nullptr && (! entry->pendingState.empty() || ! entry->pendingMeters.empty() || ! entry->pendingReplies.empty()))
-                        return true;
-                return false;
-            });
-            if (stopping)
-                return;
-
-            for (auto& [key, entry] : connections)
-            {
-                if (entry->connection == nullptr)
-                    continue; // not ready yet: the handshake is still going
-                for (auto& reply : entry->pendingReplies)
-                    batch.push_back ({ entry, reply[0] == '\x0A' ? opcodePong : opcodeText, reply.substr (1) });
-                entry->pendingReplies.clear();
-                if (! entry->pendingState.empty() && entry->pendingState != entry->lastState)
-                {
-                    entry->lastState = entry->pendingState;
-                    batch.push_back ({ entry, opcodeText, entry->pendingState });
-                }
-                entry->pendingState.clear();
-                if (! entry->pendingMeters.empty())
-                    batch.push_back ({ entry, opcodeText, std::move (entry->pendingMeters) });
-                entry->pendingMeters.clear();
-            }
-        }
-
-        const std::scoped_lock writing (writeMutex);
-        for (auto& item : batch)
-        {
-            {
-                // Closed since the batch was taken? Its close handler waited for writeMutex, so either
-                // it is still in the map (and open), or gone.
-                const std::scoped_lock lock (connectionsMutex);
-                const auto found = connections.find (item.entry->connection);
-                if (found == connections.end() || found->second != item.entry)
-                    continue;
-            }
-            mg_websocket_write (item.entry->connection, item.opcode, item.text.data(), item.text.size());
-        }
-    }
 }
 
 } // namespace foldback

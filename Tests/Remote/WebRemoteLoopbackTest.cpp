@@ -378,19 +378,18 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
     SECTION ("an unmasked frame")
     {
         caseName = "an unmasked frame";
-        // RFC 6455 says a server must close on it; accepting it would still be the singer's own change.
+        // RFC 6455: the server closes the connection (WebRemoteReliabilityTest checks that it does).
         REQUIRE (page.sendFrame (TestWebSocketClient::text, setMessage ("gain", "vox", 9.0), false));
-        singerMayChangeOwnLayer = true;
         expectError = false;
     }
 
     SECTION ("reserved opcodes and reserved bits")
     {
         caseName = "reserved opcodes and reserved bits";
+        // The server closes at the first, so the later sends may fail: that is fine.
         for (int opcode : { 0x3, 0x7, 0xB, 0xF })
-            REQUIRE (page.sendFrame (opcode, setMessage ("gain", "vox", 9.0)));
-        REQUIRE (page.sendFrame (TestWebSocketClient::text, setMessage ("gain", "vox", 10.0), true, true, 7));
-        singerMayChangeOwnLayer = true; // the reserved bits on a text frame: the singer's own message
+            page.sendFrame (opcode, setMessage ("gain", "vox", 9.0));
+        page.sendFrame (TestWebSocketClient::text, setMessage ("gain", "vox", 10.0), true, true, 7);
         expectError = false;
     }
 
@@ -516,19 +515,23 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
     checkServerStillServes (fixture, -7.5);
 }
 
-TEST_CASE ("Web remote: at most 32 pages at once; more are refused and the server keeps answering", "[remote][web][hostile]")
+TEST_CASE ("Web remote: at most 4 pages per mix at once; more are refused and the server keeps answering", "[remote][web][hostile]")
 {
     RemoteFixture fixture;
     std::vector<std::unique_ptr<TestWebSocketClient>> pages;
-    for (int i = 0; i < 32; ++i)
+    for (int i = 0; i < 8; ++i)
     {
         pages.push_back (std::make_unique<TestWebSocketClient>());
         REQUIRE (pages.back()->connect (fixture.httpPort, "/ws?token=" + (i % 2 == 0 ? singerToken : guitaristToken)));
     }
-    REQUIRE (fixture.serviceUntil ([&] { return fixture.remotes->getWebConnectionCount() == 32; }));
+    REQUIRE (fixture.serviceUntil ([&] { return fixture.remotes->getWebConnectionCount() == 8; }));
 
-    TestWebSocketClient extra;
-    CHECK_FALSE (extra.connect (fixture.httpPort, "/ws?token=" + singerToken));
+    for (const auto& token : { singerToken, guitaristToken })
+    {
+        TestWebSocketClient extra;
+        CHECK_FALSE (extra.connect (fixture.httpPort, "/ws?token=" + token));
+        CHECK (extra.getHandshakeStatus() == 429);
+    }
     CHECK (httpGet (fixture.httpPort, "/api/state?token=" + singerToken).status == 200);
 
     // Every open page gets its state.

@@ -30,11 +30,27 @@ namespace websocketDetail
 {
     using Clock = std::chrono::steady_clock;
 
-    inline int connectTo (int port)
+    /** A TCP connection to 127.0.0.1:port, from `sourceAddress` (another loopback address,
+        "127.0.0.2", is another client as far as the server can tell) if given; a small
+        `receiveBufferBytes` makes a client that stops reading fill up quickly. */
+    inline int connectTo (int port, const char* sourceAddress = nullptr, int receiveBufferBytes = 0)
     {
         const int fd = ::socket (AF_INET, SOCK_STREAM, 0);
         if (fd < 0)
             return -1;
+        if (receiveBufferBytes > 0) // before connect, so the window the server sees is small from the start
+            ::setsockopt (fd, SOL_SOCKET, SO_RCVBUF, &receiveBufferBytes, sizeof (receiveBufferBytes));
+        if (sourceAddress != nullptr)
+        {
+            sockaddr_in source {};
+            source.sin_family = AF_INET;
+            ::inet_pton (AF_INET, sourceAddress, &source.sin_addr);
+            if (::bind (fd, reinterpret_cast<const sockaddr*> (&source), sizeof (source)) != 0)
+            {
+                ::close (fd);
+                return -1;
+            }
+        }
         sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_port = htons (static_cast<std::uint16_t> (port));
@@ -175,16 +191,18 @@ struct HttpResponse
     std::string body;
 };
 
-/** One HTTP/1.1 GET to 127.0.0.1:port, read to the end (the server closes). */
-inline HttpResponse httpGet (int port, const std::string& target, std::chrono::milliseconds timeout = std::chrono::seconds (5))
+/** One HTTP/1.1 request to 127.0.0.1:port, read to the end (the server closes), from
+    `sourceAddress` if given. */
+inline HttpResponse httpRequest (int port, const std::string& method, const std::string& target,
+                                 std::chrono::milliseconds timeout = std::chrono::seconds (5), const char* sourceAddress = nullptr)
 {
     using namespace websocketDetail;
     HttpResponse response;
-    const int fd = connectTo (port);
+    const int fd = connectTo (port, sourceAddress);
     if (fd < 0)
         return response;
 
-    const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    const std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     std::string received;
     bool closed = false;
     if (sendAll (fd, request.data(), request.size()))
@@ -193,8 +211,8 @@ inline HttpResponse httpGet (int port, const std::string& target, std::chrono::m
         while (! closed && Clock::now() < deadline)
         {
             receiveSome (fd, received, deadline, closed);
-            // Enough once the announced body is complete.
-            if (const auto end = received.find ("\r\n\r\n"); end != std::string::npos)
+            // Enough once the announced body is complete (a HEAD's is not coming: read to the close).
+            if (const auto end = received.find ("\r\n\r\n"); end != std::string::npos && method != "HEAD")
             {
                 const auto length = headerValue (received.substr (0, end + 2), "Content-Length");
                 if (! length.empty() && received.size() >= end + 4 + std::stoul (length))
@@ -213,6 +231,13 @@ inline HttpResponse httpGet (int port, const std::string& target, std::chrono::m
     if (space != std::string::npos)
         response.status = std::atoi (received.c_str() + space + 1);
     return response;
+}
+
+/** One HTTP/1.1 GET to 127.0.0.1:port, read to the end (the server closes). */
+inline HttpResponse httpGet (int port, const std::string& target, std::chrono::milliseconds timeout = std::chrono::seconds (5),
+                             const char* sourceAddress = nullptr)
+{
+    return httpRequest (port, "GET", target, timeout, sourceAddress);
 }
 
 /** A WebSocket client (RFC 6455) that can also misbehave on request. */
@@ -239,7 +264,7 @@ public:
     {
         using namespace websocketDetail;
         disconnect();
-        fd = connectTo (port);
+        fd = connectTo (port, sourceAddress, receiveBufferBytes);
         if (fd < 0)
             return false;
 
@@ -340,7 +365,14 @@ public:
     /** True once the server has closed the connection (EOF) or sent a close frame. */
     bool isClosed() const noexcept { return fd < 0 || closed || closeReceived; }
 
+    /** For the next connect(): the address to connect from ("127.0.0.2"), and a receive
+        buffer size (a client that stops reading then fills its socket quickly). */
+    const char* sourceAddress = nullptr;
+    int receiveBufferBytes = 0;
+
     int getHandshakeStatus() const noexcept { return handshakeStatus; }
+    /** What came after the headers of a refused handshake (the server's reason), if anything. */
+    const std::string& getReceivedSoFar() const noexcept { return buffer; }
     const std::string& getHandshakeResponse() const noexcept { return handshakeResponse; }
 
 private:
