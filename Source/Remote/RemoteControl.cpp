@@ -162,7 +162,9 @@ void RemoteControl::ensureTokens()
 
 void RemoteControl::publishDirectory()
 {
-    directory.publish (RemoteDirectory::build (document.getSession()));
+    const auto& session = document.getSession();
+    directory.publish (RemoteDirectory::rebuild (session, publishedSession, *directory.get()));
+    publishedSession = session;
 }
 
 std::string RemoteControl::getHostForLinks() const

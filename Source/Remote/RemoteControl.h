@@ -76,6 +76,7 @@ private:
     SessionDocument& document;
     Engine& engine;
     RemoteDirectoryHolder directory;
+    Session publishedSession; ///< what the published directory was built from
     PendingRemoteChanges pending;
     std::unique_ptr<WebRemoteServer> web;
     std::vector<std::future<void>> retiring; ///< servers closing on threads of their own
