@@ -14,6 +14,12 @@
 namespace foldback
 {
 
+/** Who made an edit, for the audit list. */
+struct EditOrigin
+{
+    std::string who = "engineer"; ///< "engineer", or a remote's name ("singer's phone")
+};
+
 /** The one writer of the Session: the GUI, every remote and preset loading edit it here,
     on the message thread. Every edit is validated (the same rules as a session file), so
     a control, a remote or a script can never put a value into the session that a file
@@ -21,18 +27,13 @@ namespace foldback
     onto the undo history, and out to the listeners.
 
     Undo and the audit list keep what each edit changed (a SessionDelta), never copies of
-    the session, within memory bounds that do not depend on the session's size: at most
+    the session, within fixed memory bounds: at most
     maxUndoSteps steps and maxUndoBytes bytes of undo and redo together, and at most
     maxAuditEntries lines and maxAuditBytes bytes of audit. The oldest go first; the newest
-    step and line are always kept, however big.
+    step and line are always kept, however big (a change of the whole mix list of a
+    256 x 64 session is about 3 MiB).
 
     Message thread only. */
-/** Who made an edit, for the audit list. */
-struct EditOrigin
-{
-    std::string who = "engineer"; ///< "engineer", or a remote's name ("singer's phone")
-};
-
 class SessionDocument
 {
 public:
