@@ -3,8 +3,9 @@
 namespace foldback
 {
 
-HeadlessAutosave::HeadlessAutosave (SessionDocument& doc, std::chrono::milliseconds quiet, std::ostream& output, std::ostream& errors)
-    : document (doc), quietTime (quiet), out (output), err (errors), seenChangeCount (doc.getChangeCount())
+HeadlessAutosave::HeadlessAutosave (SessionDocument& doc, std::chrono::milliseconds quiet, std::chrono::milliseconds latest,
+                                    std::ostream& output, std::ostream& errors)
+    : document (doc), quietTime (quiet), maxDelay (latest), out (output), err (errors), seenChangeCount (doc.getChangeCount())
 {
 }
 
@@ -14,11 +15,25 @@ void HeadlessAutosave::service (Clock::time_point now)
     {
         seenChangeCount = document.getChangeCount();
         lastChange = now;
+        if (! waitingSince.has_value())
+            waitingSince = now;
+    }
+
+    if (! document.hasUnsavedChanges())
+    {
+        waitingSince.reset(); // saved, or undone back to what the file holds
         return;
     }
 
-    if (document.hasUnsavedChanges() && failedAtChangeCount != seenChangeCount && now - lastChange >= quietTime)
-        saveNow();
+    const bool quiet = now - lastChange >= quietTime;
+    const bool overdue = waitingSince.has_value() && now - *waitingSince >= maxDelay;
+    if (failedAtChangeCount != seenChangeCount && (quiet || overdue))
+    {
+        if (saveNow())
+            waitingSince.reset();
+        else
+            waitingSince = now; // while edits keep coming, try again a maxDelay later
+    }
 }
 
 bool HeadlessAutosave::flush()

@@ -173,18 +173,24 @@ int runRunCommand (const std::vector<std::string>& words)
     std::optional<HeadlessAutosave> autosave;
     if (arguments.has ("--autosave"))
     {
-        autosave.emplace (document, std::chrono::seconds (2), std::cout, std::cerr);
-        std::cout << "autosave: " << document.getFilePath() << ", 2 s after the last change and on exit" << std::endl;
+        autosave.emplace (document, std::chrono::seconds (2), std::chrono::seconds (10), std::cout, std::cerr);
+        std::cout << "autosave: " << document.getFilePath() << ", 2 s after the last change (at most 10 s after the first) and on exit"
+                  << std::endl;
     }
 
     HeadlessStatus status (rig.getEngine(), rig.getPlayer(), rig.getAudio().getHost(), rig.getAudio().getCallback());
     RunLoop (status, autosave ? &*autosave : nullptr).run();
 
-    if (autosave)
-        autosave->flush();
+    // A supervisor (systemd, a script) must learn that the last edits are gone.
+    int exitStatus = 0;
+    if (autosave && ! autosave->flush())
+    {
+        std::cerr << "error: the session could not be saved on exit: the changes since the last save are lost" << std::endl;
+        exitStatus = 1;
+    }
     rig.stop();
     std::cout << "foldback: stopped" << std::endl;
-    return 0;
+    return exitStatus;
 }
 
 } // namespace foldback

@@ -3,6 +3,7 @@
 #include "Session/PerformerLayer.h"
 #include "Session/SessionFile.h"
 #include "Session/SessionJson.h"
+#include "Session/SessionValidation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,8 +16,6 @@ namespace foldback
 
 namespace
 {
-    constexpr std::size_t maxUndoSteps = 500;
-    constexpr std::size_t maxAuditEntries = 1000;
     constexpr auto coalesceWindow = std::chrono::seconds (1);
 
     const nlohmann::json* childOf (const nlohmann::json* node, const std::string& token)
@@ -81,6 +80,7 @@ void SessionDocument::reset (const Session& newSession, const std::string& fileP
     path = filePath;
     undoStack.clear();
     redoStack.clear();
+    undoBytes = 0;
 
     const auto directory = std::filesystem::absolute (std::filesystem::path (filePath.empty() ? "." : filePath)).parent_path();
     player.setSession (session, filePath.empty() ? std::filesystem::current_path().string() : directory.string());
@@ -96,45 +96,85 @@ std::vector<SessionError> SessionDocument::edit (const std::string& description,
     change (next);
     prunePerformerLayers (next); // a send the engineer removed takes the performer's offset with it
 
-    // The same rules as a file: what cannot be saved and loaded back cannot be set.
-    auto checked = parseSessionJson (sessionToJson (next), path.empty() ? "session" : path);
-    if (! checked.session.has_value())
-        return checked.errors;
+    // The same rules as a file: what cannot be saved and loaded back cannot be set. The
+    // validator is what loading runs, and a valid session loads back unchanged, so there is
+    // no need to write and parse the whole session on every fader move.
+    auto errors = validateSession (next, path.empty() ? "session" : path);
+    if (! errors.empty())
+        return errors;
 
-    if (*checked.session == session)
+    const auto delta = SessionDelta::between (session, next);
+    if (delta.empty())
         return {};
 
+    record (description, delta, origin, coalesceKey);
+    session = std::move (next);
+    changed();
+    return {};
+}
+
+void SessionDocument::record (const std::string& description, const SessionDelta& change, const EditOrigin& origin,
+                              const std::string& coalesceKey)
+{
     const auto now = std::chrono::steady_clock::now();
+    for (const auto& step : redoStack)
+        undoBytes -= step.change.byteCount();
+    redoStack.clear();
+
     if (! coalesceKey.empty() && ! undoStack.empty() && undoStack.back().coalesceKey == coalesceKey
         && now - undoStack.back().when < coalesceWindow)
     {
-        undoStack.back().after = *checked.session;
-        undoStack.back().when = now;
+        auto& last = undoStack.back();
+        undoBytes -= last.change.byteCount();
+        last.change.append (change);
+        undoBytes += last.change.byteCount();
+        last.when = now;
     }
     else
     {
-        undoStack.push_back ({ description, session, *checked.session, coalesceKey, now });
-        if (undoStack.size() > maxUndoSteps)
-            undoStack.erase (undoStack.begin());
+        undoStack.push_back ({ description, change, coalesceKey, now });
+        undoBytes += change.byteCount();
     }
-    redoStack.clear();
+    trimUndo();
 
     // A fader drag (from the console or a remote) is one line of the audit, not fifty.
+    const auto wallNow = std::chrono::system_clock::now();
     if (! coalesceKey.empty() && ! audit.empty() && audit.back().coalesceKey == coalesceKey && audit.back().who == origin.who
-        && std::chrono::system_clock::now() - audit.back().when < coalesceWindow)
+        && wallNow - audit.back().when < coalesceWindow)
     {
-        audit.back().after = *checked.session;
-        audit.back().when = std::chrono::system_clock::now();
+        auto& last = audit.back();
+        auditBytes -= last.change.byteCount();
+        last.change.append (change);
+        auditBytes += last.change.byteCount();
+        last.when = wallNow;
     }
     else
     {
-        audit.push_back ({ std::chrono::system_clock::now(), origin.who, description, session, *checked.session, coalesceKey });
-        if (audit.size() > maxAuditEntries)
-            audit.erase (audit.begin());
+        audit.push_back ({ wallNow, origin.who, description, change, coalesceKey });
+        auditBytes += change.byteCount();
     }
+    trimAudit();
+}
 
-    apply (*checked.session);
-    return {};
+void SessionDocument::trimUndo()
+{
+    // Oldest first; the newest step stays even when it alone is over the bound.
+    std::size_t drop = 0;
+    for (auto bytes = undoBytes; undoStack.size() - drop > 1 && (undoStack.size() - drop > maxUndoSteps || bytes > maxUndoBytes); ++drop)
+        bytes -= undoStack[drop].change.byteCount();
+    for (std::size_t i = 0; i < drop; ++i)
+        undoBytes -= undoStack[i].change.byteCount();
+    undoStack.erase (undoStack.begin(), undoStack.begin() + static_cast<std::ptrdiff_t> (drop));
+}
+
+void SessionDocument::trimAudit()
+{
+    std::size_t drop = 0;
+    for (auto bytes = auditBytes; audit.size() - drop > 1 && (audit.size() - drop > maxAuditEntries || bytes > maxAuditBytes); ++drop)
+        bytes -= audit[drop].change.byteCount();
+    for (std::size_t i = 0; i < drop; ++i)
+        auditBytes -= audit[i].change.byteCount();
+    audit.erase (audit.begin(), audit.begin() + static_cast<std::ptrdiff_t> (drop));
 }
 
 std::vector<SessionError> SessionDocument::revertAuditEntry (std::size_t index, const EditOrigin& origin)
@@ -145,9 +185,11 @@ std::vector<SessionError> SessionDocument::revertAuditEntry (std::size_t index, 
     const auto entry = audit[index];
 
     // The entry's own change, reversed: a JSON patch from its "after" back to its "before",
-    // applied to today's session, so later edits to other values stay as they are.
-    const auto before = nlohmann::json::parse (sessionToJson (entry.before));
-    const auto after = nlohmann::json::parse (sessionToJson (entry.after));
+    // applied to today's session, so later edits to other values stay as they are. The two
+    // sketches hold only what the entry touched, so the patch is exactly its change.
+    const auto [beforeSketch, afterSketch] = entry.change.sketches();
+    const auto before = nlohmann::json::parse (sessionToJson (beforeSketch));
+    const auto after = nlohmann::json::parse (sessionToJson (afterSketch));
     const auto reverse = nlohmann::json::diff (after, before);
 
     const auto current = nlohmann::json::parse (sessionToJson (session));
@@ -185,7 +227,8 @@ void SessionDocument::undo()
         return;
     auto step = std::move (undoStack.back());
     undoStack.pop_back();
-    apply (step.before);
+    step.change.applyBackward (session);
+    changed();
     redoStack.push_back (std::move (step));
 }
 
@@ -195,7 +238,8 @@ void SessionDocument::redo()
         return;
     auto step = std::move (redoStack.back());
     redoStack.pop_back();
-    apply (step.after);
+    step.change.applyForward (session);
+    changed();
     step.coalesceKey.clear(); // a redone step never swallows the next edit
     undoStack.push_back (std::move (step));
 }
@@ -216,10 +260,9 @@ bool SessionDocument::saveAs (const std::string& filePath, std::string& errorMes
     return true;
 }
 
-void SessionDocument::apply (const Session& next)
+void SessionDocument::changed()
 {
     ++changeCount;
-    session = next;
     player.updateSession (session);
     for (auto& listener : listeners)
         listener();

@@ -2,6 +2,7 @@
 
 #include "Control/SessionPlayer.h"
 #include "Session/Session.h"
+#include "Session/SessionDelta.h"
 #include "Session/SessionError.h"
 
 #include <chrono>
@@ -13,19 +14,26 @@
 namespace foldback
 {
 
-/** The one writer of the Session: the GUI, every remote and preset loading edit it here,
-    on the message thread. Every edit is validated (the same rules as a session file), so
-    a control, a remote or a script can never put a value into the session that a file
-    could not hold; every accepted edit goes to the SessionPlayer (and so to the engine),
-    onto the undo history, and out to the listeners.
-
-    Message thread only. */
 /** Who made an edit, for the audit list. */
 struct EditOrigin
 {
     std::string who = "engineer"; ///< "engineer", or a remote's name ("singer's phone")
 };
 
+/** The one writer of the Session: the GUI, every remote and preset loading edit it here,
+    on the message thread. Every edit is validated (the same rules as a session file), so
+    a control, a remote or a script can never put a value into the session that a file
+    could not hold; every accepted edit goes to the SessionPlayer (and so to the engine),
+    onto the undo history, and out to the listeners.
+
+    Undo and the audit list keep what each edit changed (a SessionDelta), never copies of
+    the session, within fixed memory bounds: at most
+    maxUndoSteps steps and maxUndoBytes bytes of undo and redo together, and at most
+    maxAuditEntries lines and maxAuditBytes bytes of audit. The oldest go first; the newest
+    step and line are always kept, however big (a change of the whole mix list of a
+    256 x 64 session is about 3 MiB).
+
+    Message thread only. */
 class SessionDocument
 {
 public:
@@ -34,9 +42,14 @@ public:
         std::chrono::system_clock::time_point when;
         std::string who;
         std::string what;
-        Session before, after;
+        SessionDelta change;        ///< what the edit changed, from its session to the next
         std::string coalesceKey;
     };
+
+    static constexpr std::size_t maxUndoSteps = 500;
+    static constexpr std::size_t maxUndoBytes = 16 * 1024 * 1024;
+    static constexpr std::size_t maxAuditEntries = 1000;
+    static constexpr std::size_t maxAuditBytes = 16 * 1024 * 1024;
 
     using Listener = std::function<void()>;
 
@@ -72,6 +85,10 @@ public:
     bool hasUnsavedChanges() const noexcept { return session != savedSession; }
     const std::vector<AuditEntry>& getAuditLog() const noexcept { return audit; }
 
+    /** The bytes undo and redo hold, and the audit list: SessionDelta::byteCount summed. */
+    std::size_t getUndoBytes() const noexcept { return undoBytes; }
+    std::size_t getAuditBytes() const noexcept { return auditBytes; }
+
     /** Counts every accepted edit, undo, redo and reset: a cheap "has anything changed". */
     std::uint64_t getChangeCount() const noexcept { return changeCount; }
 
@@ -84,18 +101,22 @@ private:
     struct Step
     {
         std::string description;
-        Session before, after;
+        SessionDelta change;
         std::string coalesceKey;
         std::chrono::steady_clock::time_point when;
     };
 
-    void apply (const Session& next);
+    void record (const std::string& description, const SessionDelta& change, const EditOrigin& origin, const std::string& coalesceKey);
+    void trimUndo();
+    void trimAudit();
+    void changed();
 
     SessionPlayer& player;
     Session session, savedSession;
     std::string path;
     std::vector<Step> undoStack, redoStack;
     std::vector<AuditEntry> audit;
+    std::size_t undoBytes = 0, auditBytes = 0;
     std::vector<Listener> listeners;
     std::uint64_t changeCount = 0;
 };

@@ -8,8 +8,8 @@
 namespace foldback
 {
 
-OscRemoteServer::OscRemoteServer (const RemoteDirectoryHolder& directoryToServe, PendingRemoteChanges& pendingChanges)
-    : directory (directoryToServe), pending (pendingChanges)
+OscRemoteServer::OscRemoteServer (const RemoteDirectoryHolder& directoryToServe, PendingRemoteChanges& pendingChanges, ClockFunction clockToUse)
+    : directory (directoryToServe), pending (pendingChanges), clock (std::move (clockToUse))
 {
 }
 
@@ -120,7 +120,7 @@ void OscRemoteServer::handleDatagram (const char* data, int size, const std::str
         pending.push (who + " (osc " + ip + ")", *verdict.change);
 
         const std::scoped_lock lock (clientsMutex);
-        const auto now = std::chrono::steady_clock::now();
+        const auto now = clock();
         auto known = std::find_if (clients.begin(), clients.end(), [&] (const Client& c) { return c.ip == ip && c.port == port && c.token == request.token; });
         if (known != clients.end())
         {
@@ -136,7 +136,7 @@ void OscRemoteServer::handleDatagram (const char* data, int size, const std::str
 std::vector<OscRemoteServer::Client> OscRemoteServer::getClients() const
 {
     const std::scoped_lock lock (clientsMutex);
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = clock();
     std::vector<Client> fresh;
     for (const auto& client : clients)
         if (now - client.lastHeard <= clientLifetime)

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -28,7 +29,12 @@ namespace foldback
 class OscRemoteServer
 {
 public:
-    OscRemoteServer (const RemoteDirectoryHolder& directory, PendingRemoteChanges& pending);
+    using Clock = std::chrono::steady_clock;
+    using ClockFunction = std::function<Clock::time_point()>;
+
+    /** `clock` times the clients' lifetimes (tests pass one that jumps ahead); it is read
+        on the receive thread and the message thread, so it must be thread-safe. */
+    OscRemoteServer (const RemoteDirectoryHolder& directory, PendingRemoteChanges& pending, ClockFunction clock = Clock::now);
     ~OscRemoteServer();
 
     bool start (const std::string& address, int port, std::string& error);
@@ -62,6 +68,7 @@ private:
 
     const RemoteDirectoryHolder& directory;
     PendingRemoteChanges& pending;
+    const ClockFunction clock;
     std::unique_ptr<juce::DatagramSocket> socket;
     juce::OSCSender sender;
     std::thread receiver;

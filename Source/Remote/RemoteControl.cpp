@@ -10,6 +10,7 @@
 #include "Session/SessionQueries.h"
 
 #include <cmath>
+#include <set>
 
 namespace foldback
 {
@@ -24,9 +25,9 @@ namespace
     constexpr std::size_t maxRecentErrors = 50;
 }
 
-RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToRead)
+RemoteControl::RemoteControl (SessionDocument& documentToEdit, Engine& engineToRead, OscRemoteServer::ClockFunction clock)
     : document (documentToEdit), engine (engineToRead), web (std::make_unique<WebRemoteServer> (directory, pending)),
-      osc (directory, pending)
+      osc (directory, pending, std::move (clock))
 {
     service();
 }
@@ -161,7 +162,9 @@ void RemoteControl::ensureTokens()
 
 void RemoteControl::publishDirectory()
 {
-    directory.publish (RemoteDirectory::build (document.getSession()));
+    const auto& session = document.getSession();
+    directory.publish (RemoteDirectory::rebuild (session, publishedSession, *directory.get()));
+    publishedSession = session;
 }
 
 std::string RemoteControl::getHostForLinks() const
@@ -256,16 +259,32 @@ void RemoteControl::sendMeters()
 void RemoteControl::sendOscValues()
 {
     if (! osc.isRunning())
+    {
+        oscFeedback.clear();
         return;
+    }
 
     const auto& session = document.getSession();
+    const auto changeCount = document.getChangeCount();
+    const auto clients = osc.getClients();
+    auto keyOf = [] (const OscRemoteServer::Client& client) { return client.ip + ":" + std::to_string (client.port) + "/" + client.token; };
 
-    for (const auto& client : osc.getClients())
+    std::set<std::string> live;
+    for (const auto& client : clients)
+        live.insert (keyOf (client));
+    std::erase_if (oscFeedback, [&live] (const auto& entry) { return live.count (entry.first) == 0; });
+
+    // What a token's clients should see now, as address -> value: the same for every client
+    // with that token, so built once per round, and only for clients not yet up to date.
+    std::map<std::string, std::map<std::string, float>> valuesOfToken;
+    auto valuesFor = [&] (const OscRemoteServer::Client& client) -> const std::map<std::string, float>&
     {
-        // What this client should see now, as address -> value.
-        std::map<std::string, float> values;
-        const auto prefix = oscPrefix (client.token);
+        const auto [found, isNew] = valuesOfToken.try_emplace (client.token);
+        if (! isNew)
+            return found->second;
 
+        auto& values = found->second;
+        const auto prefix = oscPrefix (client.token);
         auto addMix = [&] (const CueMix& mix, const std::string& mixPrefix, bool engineerValues)
         {
             for (const auto& sourceId : remoteSourceIdsOf (session, mix))
@@ -288,10 +307,21 @@ void RemoteControl::sendOscValues()
         {
             addMix (*mix, prefix, false);
         }
+        return values;
+    };
 
-        // Only what changed since this client was last told.
-        auto& sent = oscValuesSent[client.ip + ":" + std::to_string (client.port) + "/" + client.token];
-        for (const auto& [address, value] : values)
+    for (const auto& client : clients)
+    {
+        // Values only change with the session: a client told since the last change has
+        // nothing to hear (this runs 12.5 times a second for up to maxClients clients).
+        auto& feedback = oscFeedback[keyOf (client)];
+        if (feedback.sentAtChange == changeCount)
+            continue;
+        feedback.sentAtChange = changeCount;
+
+        // Only what changed since this client was last told (everything, the first time).
+        auto& sent = feedback.values;
+        for (const auto& [address, value] : valuesFor (client))
         {
             const auto previous = sent.find (address);
             if (previous != sent.end() && previous->second == value)

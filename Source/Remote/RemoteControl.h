@@ -10,6 +10,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,8 @@ class SessionDocument;
 class RemoteControl : private juce::Timer
 {
 public:
-    RemoteControl (SessionDocument& document, Engine& engine);
+    /** `clock` times OSC clients' lifetimes (OscRemoteServer); tests pass their own. */
+    RemoteControl (SessionDocument& document, Engine& engine, OscRemoteServer::ClockFunction clock = OscRemoteServer::Clock::now);
     ~RemoteControl() override;
 
     /** Turns remote control on or off as a session edit (tokens are generated on the way). */
@@ -48,6 +50,8 @@ public:
 
     int getWebConnectionCount() const { return web->getConnectionCount(); }
     int getOscClientCount() const { return static_cast<int> (osc.getClients().size()); }
+    /** How many OSC clients' "values already sent" tables are kept (for tests). */
+    std::size_t getOscFeedbackTableCount() const noexcept { return oscFeedback.size(); }
     std::uint64_t getRefusedCount() const noexcept { return web->getRefusedCount() + osc.getRefusedCount(); }
 
     /** One round of the timer's work, now: follow the session, apply pending changes,
@@ -72,6 +76,7 @@ private:
     SessionDocument& document;
     Engine& engine;
     RemoteDirectoryHolder directory;
+    Session publishedSession; ///< what the published directory was built from
     PendingRemoteChanges pending;
     std::unique_ptr<WebRemoteServer> web;
     std::vector<std::future<void>> retiring; ///< servers closing on threads of their own
@@ -82,7 +87,19 @@ private:
     int runningHttpPort = 0, runningOscPort = 0;
     std::uint64_t seenChangeCount = ~std::uint64_t { 0 };
     int tick = 0;
-    std::map<std::string, std::map<std::string, float>> oscValuesSent; ///< client key -> address -> value
+
+    /** What one OSC client has been told. */
+    struct OscFeedback
+    {
+        std::optional<std::uint64_t> sentAtChange; ///< the document's change count it is up to date with
+        std::map<std::string, float> values;       ///< address -> value last sent
+    };
+
+    /** Per client key ("ip:port/token"), only for the clients the OSC server lists now: a
+        client it forgets (a minute unheard, or a one-shot sender such as liblo's oscsend,
+        which uses a new source port per message) is forgotten here too, so this holds at
+        most OscRemoteServer::maxClients tables. */
+    std::map<std::string, OscFeedback> oscFeedback;
     std::vector<std::string> recentErrors;
 };
 

@@ -45,4 +45,28 @@ std::shared_ptr<const RemoteDirectory> RemoteDirectory::build (const Session& se
     return directory;
 }
 
+std::shared_ptr<const RemoteDirectory> RemoteDirectory::rebuild (const Session& session, const Session& previousSession,
+                                                                 const RemoteDirectory& previous)
+{
+    // A mix's entry depends on the mix and on the session's sources (ids, names, kinds, order).
+    const bool sameSources = session.inputs == previousSession.inputs && session.tracks == previousSession.tracks
+                             && session.talkback == previousSession.talkback;
+    if (! sameSources || previous.mixes.size() != previousSession.mixes.size())
+        return build (session);
+
+    auto directory = std::make_shared<RemoteDirectory>();
+    directory->engineerToken = session.remote.engineerToken;
+    for (const auto& mix : session.mixes)
+    {
+        const auto before = std::find_if (previousSession.mixes.begin(), previousSession.mixes.end(),
+                                          [&mix] (const CueMix& m) { return m.id == mix.id; });
+        if (before != previousSession.mixes.end() && *before == mix)
+            directory->mixes.push_back (previous.mixes[static_cast<std::size_t> (before - previousSession.mixes.begin())]);
+        else
+            directory->mixes.push_back ({ mix.id, mix.name, mix.remote.token, mix.remote.allow,
+                                          remoteSourceIdsOf (session, mix), mixStateJson (session, mix) });
+    }
+    return directory;
+}
+
 } // namespace foldback

@@ -33,6 +33,13 @@ struct RemoteDirectory
     bool allows (const Mix& mix, const std::string& control) const noexcept;
 
     static std::shared_ptr<const RemoteDirectory> build (const Session& session);
+
+    /** build (session), reusing `previous`'s entry (state message included) for every mix
+        that is the same in `session` as in `previousSession`, the session `previous` was
+        built from, when the sources are the same too: one fader move on a 256 x 64 session
+        then writes one mix's state, not 64. */
+    static std::shared_ptr<const RemoteDirectory> rebuild (const Session& session, const Session& previousSession,
+                                                           const RemoteDirectory& previous);
 };
 
 /** The published directory: replaced by the message thread, read by network threads. */

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -72,7 +73,7 @@ namespace
         std::filesystem::path folder;
         std::string path;
         std::ostringstream out, err;
-        HeadlessAutosave autosave { document, 2000ms, out, err };
+        HeadlessAutosave autosave { document, 2000ms, 10000ms, out, err };
     };
 }
 
@@ -146,4 +147,36 @@ TEST_CASE ("A failed autosave warns once, keeps the edits in memory, and succeed
     CHECK (f.autosave.flush());
     CHECK (f.savedOffset() == -3.0);
     CHECK_FALSE (f.document.hasUnsavedChanges());
+}
+
+TEST_CASE ("Autosave saves at most ten seconds after the first unsaved change even while edits keep coming",
+           "[app][autosave]")
+{
+    AutosaveFixture f;
+    const auto t0 = HeadlessAutosave::Clock::now();
+
+    // One change a second for 40 s, serviced every 100 ms as the run loop does: the two
+    // quiet seconds never come, yet a SIGKILL must never lose more than ten seconds of edits.
+    int saves = 0;
+    std::optional<HeadlessAutosave::Clock::time_point> oldestUnsaved;
+    for (int tick = 0; tick <= 400; ++tick)
+    {
+        const auto now = t0 + tick * 100ms;
+        if (tick % 10 == 0)
+        {
+            f.performerMovesVocal (1 + tick / 10 % 20); // never 0: every one is a change
+            if (! oldestUnsaved.has_value())
+                oldestUnsaved = now;
+        }
+        f.autosave.service (now);
+        if (oldestUnsaved.has_value() && ! f.document.hasUnsavedChanges())
+        {
+            ++saves;
+            oldestUnsaved.reset();
+        }
+        REQUIRE ((! oldestUnsaved.has_value() || now - *oldestUnsaved <= 10s));
+    }
+    CHECK (saves >= 3);
+    CHECK (f.savedOffset() >= 1.0);
+    CHECK (f.err.str().empty());
 }

@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sys/stat.h>
 
@@ -219,4 +221,35 @@ TEST_CASE ("run does not hang on a FIFO where its remembered-devices file should
     std::optional<int> status;
     timeToExit (foldback, SIGINT, status);
     CHECK (status == 0);
+}
+
+TEST_CASE ("run --autosave exits 1 and says so when the last save of the session fails", "[e2e][run][autosave]")
+{
+    TempDirectory directory;
+    const auto folder = directory.file ("rig");
+    std::filesystem::create_directories (folder);
+    auto session = makeSmallSession(); // no tokens yet: --remote makes them, an unsaved change
+    const int httpPort = pickFreePortPair();
+    session.remote.address = "127.0.0.1";
+    session.remote.httpPort = httpPort;
+    session.remote.oscPort = httpPort + 1;
+    const auto path = folder + "/session.json";
+    std::ofstream (path) << sessionToJson (session);
+
+    FoldbackRun foldback (directory, { "run", path, "--headless", "--device-type", "Virtual", "--remote", "--autosave" });
+    REQUIRE (foldback.waitForStdout ("engineer token", startupTimeout));
+    // The session's folder goes away (a USB stick pulled): no save can succeed any more.
+    std::filesystem::remove_all (folder);
+    const auto token = printedToken (foldback.process.readStdout(), "singer");
+    REQUIRE_FALSE (token.empty());
+    sendOscFloat (session.remote.oscPort, "/foldback/" + token + "/send/vox/gain", -20.0f);
+    const auto deadline = std::chrono::steady_clock::now() + startupTimeout;
+    while (foldback.process.readStderr().find ("autosave failed") == std::string::npos && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for (50ms);
+    REQUIRE (foldback.process.readStderr().find ("autosave failed") != std::string::npos);
+
+    std::optional<int> status;
+    timeToExit (foldback, SIGTERM, status);
+    CHECK (status == 1); // a supervisor (systemd) must see that the edits were lost
+    CHECK (foldback.process.readStderr().find ("error: the session could not be saved on exit") != std::string::npos);
 }

@@ -5,11 +5,13 @@
 #include "Remote/OscPacket.h"
 #include "Remote/Support/OscBytes.h"
 #include "Remote/Support/RemoteTestFixture.h"
+#include "Support/LargeSession.h"
 #include "Session/PerformerLayer.h"
 
 #include <catch2/catch.hpp>
 #include <juce_osc/juce_osc.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -390,4 +392,139 @@ TEST_CASE ("OSC remote: a burst of 10,000 messages is rate limited and reaches t
     CHECK (offset >= -22.5);
 
     checkServerStillWorks (fixture, client, -2.0f);
+}
+
+TEST_CASE ("OSC remote: feedback tables forget every client the server no longer lists even with a new source port per message",
+           "[remote][osc]")
+{
+    // liblo's oscsend opens a new socket, so a new source port, for every message. The
+    // server forgets such a "client" a minute after it was last heard; the values sent to
+    // it must be forgotten with it. The clock jumps a minute per round instead of waiting.
+    std::atomic<int> minutesLater { 0 };
+    RemoteFixture fixture (makeRemoteTestSession(),
+                           [&minutesLater] { return Clock::now() + minutesLater.load() * std::chrono::seconds (61); });
+
+    constexpr int portsPerRound = 10;
+    for (int round = 0; round < 6; ++round)
+    {
+        const auto acceptedBefore = fixture.remotes->getRefusedCount();
+        for (int i = 0; i < portsPerRound; ++i)
+        {
+            TestOscClient oneShot (fixture.oscPort);
+            REQUIRE (oneShot.bound);
+            REQUIRE (oneShot.send (juce::OSCMessage (juce::String (singerPrefix + "/send/vox/gain"), -1.0f - static_cast<float> (i))));
+            REQUIRE (fixture.serviceUntil ([&] { return fixture.remotes->getOscClientCount() == i + 1; }));
+        }
+        CHECK (fixture.remotes->getRefusedCount() == acceptedBefore);
+        fixture.serviceRounds (8); // feedback goes out every fourth round
+
+        INFO ("round " << round);
+        CHECK (fixture.remotes->getOscClientCount() == portsPerRound);
+        CHECK (fixture.remotes->getOscFeedbackTableCount() <= static_cast<std::size_t> (portsPerRound));
+        ++minutesLater; // every client of this round is now a minute old: gone
+    }
+    fixture.serviceRounds (8);
+    CHECK (fixture.remotes->getOscClientCount() == 0);
+    CHECK (fixture.remotes->getOscFeedbackTableCount() == 0);
+}
+
+//==============================================================================
+// Measurements (hidden: wall-clock figures for issue 15, run by hand with "[measurement]")
+
+namespace
+{
+    Session makeLargeRemoteSession()
+    {
+        auto session = makeLargeSession (256, 64);
+        session.remote.enabled = true;
+        session.remote.address = "127.0.0.1";
+        return session;
+    }
+
+    std::string largeMixPrefix (int mix) { return "/foldback/mix-token-" + std::to_string (1000 + mix); }
+}
+
+TEST_CASE ("Measurement: a fifth performer's apply latency while four move faders at 10/s on 256x64", "[.][measurement]")
+{
+    RemoteFixture fixture (makeLargeRemoteSession());
+    std::vector<std::unique_ptr<TestOscClient>> performers;
+    for (int p = 0; p < 5; ++p)
+        performers.push_back (std::make_unique<TestOscClient> (fixture.oscPort));
+
+    const auto start = Clock::now();
+    auto nextBusy = start;
+    auto nextProbe = start + std::chrono::milliseconds (500);
+    bool probing = false;
+    auto probeSent = start;
+    float probeValue = 0.0f;
+    std::vector<double> latencies;
+    int busyRound = 0;
+    while (Clock::now() - start < std::chrono::seconds (20))
+    {
+        const auto now = Clock::now();
+        if (now >= nextBusy) // four performers, each moving one of three faders, 10 times a second
+        {
+            for (int p = 0; p < 4; ++p)
+                performers[static_cast<std::size_t> (p)]->send (juce::OSCMessage (
+                    juce::String (largeMixPrefix (p + 1) + "/send/in" + std::to_string (1 + busyRound % 3) + "/gain"),
+                    -10.0f + static_cast<float> (busyRound % 20)));
+            ++busyRound;
+            nextBusy += std::chrono::milliseconds (100);
+        }
+        if (! probing && now >= nextProbe)
+        {
+            probeValue = probeValue == -4.0f ? -5.0f : -4.0f;
+            performers[4]->send (juce::OSCMessage (juce::String (largeMixPrefix (5) + "/send/in9/gain"), probeValue));
+            probeSent = now;
+            probing = true;
+        }
+        fixture.remotes->service();
+        for (auto& performer : performers)
+            while (performer->socket.waitUntilReady (true, 0) == 1) // drain the feedback
+                performer->read (0), performer->received.clear();
+        if (probing && effectiveSend (fixture.mix ("m5"), "in9").gainDb == static_cast<double> (probeValue))
+        {
+            latencies.push_back (millisecondsSince (probeSent));
+            probing = false;
+            nextProbe = Clock::now() + std::chrono::milliseconds (500);
+        }
+        std::this_thread::sleep_for (std::chrono::milliseconds (20)); // the timer's interval
+    }
+    REQUIRE_FALSE (latencies.empty());
+    std::sort (latencies.begin(), latencies.end());
+    std::cout << "measurement: fifth performer's change applied after " << latencies.front() << " - " << latencies.back()
+              << " ms (median " << latencies[latencies.size() / 2] << ", " << latencies.size() << " probes), "
+              << fixture.document.getChangeCount() << " changes\n";
+}
+
+TEST_CASE ("Measurement: heap growth and service time with a new OSC source port every second on 256x64", "[.][measurement]")
+{
+    // Five minutes of `oscsend` once a second, on a clock that jumps a second per message.
+    std::atomic<int> secondsLater { 0 };
+    RemoteFixture fixture (makeLargeRemoteSession(), [&secondsLater] { return Clock::now() + secondsLater.load() * std::chrono::seconds (1); });
+    fixture.serviceRounds (8);
+    const auto heapBefore = heapBytesInUse();
+    double serviceMs = 0.0;
+    constexpr int messages = 300;
+    for (int i = 0; i < messages; ++i)
+    {
+        {
+            TestOscClient oneShot (fixture.oscPort);
+            oneShot.send (juce::OSCMessage (juce::String (largeMixPrefix (1) + "/subscribe"))); // feedback only: no edit
+            const auto accepted = fixture.remotes->getOscClientCount();
+            for (int wait = 0; wait < 200 && fixture.remotes->getOscClientCount() == accepted; ++wait)
+                std::this_thread::sleep_for (std::chrono::milliseconds (1));
+        }
+        for (int round = 0; round < 50; ++round) // one second of the timer
+        {
+            const auto start = Clock::now();
+            fixture.remotes->service();
+            serviceMs += millisecondsSince (start);
+        }
+        ++secondsLater;
+    }
+    const double minutes = messages / 60.0;
+    std::cout << "measurement: new source port per message, 1/s: heap +" << (heapBytesInUse() - heapBefore) / 1024.0 / 1024.0 / minutes
+              << " MiB a minute, service() busy " << serviceMs / (messages * 10.0) << " % of the time, "
+              << fixture.remotes->getOscFeedbackTableCount() << " feedback tables, " << fixture.remotes->getOscClientCount() << " clients\n";
 }

@@ -661,9 +661,14 @@ TEST_CASE ("Audit: a drag from one remote is one audit line and one undo step", 
     REQUIRE (document.getAuditLog().size() == 1);
     const auto& entry = document.getAuditLog().front();
     CHECK (entry.who == "singer (web 10.0.0.5)");
-    CHECK (entry.before == original);
-    CHECK (entry.after == document.getSession());
-    CHECK (findMix (entry.after, "singer")->performer.sends.at ("vox").gainOffsetDb == 5.0);
+    // The line holds the drag's change: from where it started to where it ended.
+    auto entryBefore = document.getSession();
+    entry.change.applyBackward (entryBefore);
+    auto entryAfter = original;
+    entry.change.applyForward (entryAfter);
+    CHECK (entryBefore == original);
+    CHECK (entryAfter == document.getSession());
+    CHECK (findMix (entryAfter, "singer")->performer.sends.at ("vox").gainOffsetDb == 5.0);
 
     // One undo step takes the whole drag back.
     document.undo();

@@ -66,7 +66,8 @@ inline Session makeRemoteTestSession()
     (what the timer would do) instead of running the message loop. */
 struct RemoteFixture
 {
-    explicit RemoteFixture (Session session = makeRemoteTestSession())
+    explicit RemoteFixture (Session session = makeRemoteTestSession(),
+                            OscRemoteServer::ClockFunction oscClock = OscRemoteServer::Clock::now)
         : player (prepared (engine)), document (player)
     {
         // Another process may take the ports between the check and the bind: retry.
@@ -77,7 +78,7 @@ struct RemoteFixture
             session.remote.oscPort = port + 1;
             document.reset (session, {});
             if (remotes == nullptr)
-                remotes = std::make_unique<RemoteControl> (document, engine); // services once: starts the servers
+                remotes = std::make_unique<RemoteControl> (document, engine, oscClock); // services once: starts the servers
             else
                 remotes->service();
             if (remotes->isRunning() && remotes->getProblem().empty())
