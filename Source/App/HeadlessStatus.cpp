@@ -3,10 +3,10 @@
 #include "App/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
+#include "Engine/AudioMath.h"
 
 #include <juce_core/juce_core.h>
 
-#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -17,10 +17,11 @@ namespace
 {
     std::string formatDecibels (float linear)
     {
-        if (! (linear > 0.0f))
+        const float db = gainToDecibels (linear);
+        if (db <= kSilenceDb)
             return "-inf";
         char text[32];
-        std::snprintf (text, sizeof (text), "%.1f", 20.0 * std::log10 (static_cast<double> (linear)));
+        std::snprintf (text, sizeof (text), "%.1f", static_cast<double> (db));
         return text;
     }
 }
