@@ -61,12 +61,8 @@ StatusSnapshot HeadlessStatus::read() const
     status.rolling = transport.readRollingForDisplay();
     status.countingIn = transport.readCountingInForDisplay();
 
-    if (const auto* plan = engine.plans().getLatest())
-    {
-        const auto& ids = player.getPlanKeys().mixes;
-        for (std::size_t i = 0; i < plan->mixes.size() && i < ids.size(); ++i)
-            status.mixPeaks.emplace_back (ids[i], plan->mixes[i].meter.readPeak());
-    }
+    for (const auto& mix : player.readMeters().mixes)
+        status.mixPeaks.emplace_back (mix.id, mix.levels.peak);
 
     status.xruns = host.getXRunCount();
     status.underruns = player.getUnderrunCount();
