@@ -42,20 +42,20 @@ const MeterSnapshot::Mix* MeterSnapshot::findMix (const std::string& id) const n
 MeterSnapshot readMeters (const PlanExchange& plans, const PlanKeys& keys)
 {
     MeterSnapshot snapshot;
-    const Plan* plan = plans.getLatest();
-    if (plan == nullptr)
+    const RenderState* state = plans.getLatestState();
+    if (state == nullptr)
         return snapshot;
 
-    const auto numSources = std::min (plan->sources.size(), keys.sources.size());
+    const auto numSources = std::min (state->sources.size(), keys.sources.size());
     snapshot.sources.reserve (numSources);
     for (std::size_t i = 0; i < numSources; ++i)
-        snapshot.sources.push_back ({ keys.sources[i], levelsOf (plan->sources[i].meter) });
+        snapshot.sources.push_back ({ keys.sources[i], levelsOf (state->sources[i].meter) });
 
-    const auto numMixes = std::min (plan->mixes.size(), keys.mixes.size());
+    const auto numMixes = std::min (state->mixes.size(), keys.mixes.size());
     snapshot.mixes.reserve (numMixes);
     for (std::size_t m = 0; m < numMixes; ++m)
     {
-        const auto& mix = plan->mixes[m];
+        const auto& mix = state->mixes[m];
         snapshot.mixes.push_back ({ keys.mixes[m], levelsOf (mix.meter), mix.limiterGain.load() });
     }
     return snapshot;
