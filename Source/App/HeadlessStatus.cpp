@@ -3,10 +3,10 @@
 #include "Control/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
+#include "Engine/AudioMath.h"
 
 #include <juce_core/juce_core.h>
 
-#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -17,10 +17,11 @@ namespace
 {
     std::string formatDecibels (float linear)
     {
-        if (! (linear > 0.0f))
+        const float db = gainToDecibels (linear);
+        if (db <= kSilenceDb)
             return "-inf";
         char text[32];
-        std::snprintf (text, sizeof (text), "%.1f", 20.0 * std::log10 (static_cast<double> (linear)));
+        std::snprintf (text, sizeof (text), "%.1f", static_cast<double> (db));
         return text;
     }
 }
@@ -60,12 +61,8 @@ StatusSnapshot HeadlessStatus::read() const
     status.rolling = transport.readRollingForDisplay();
     status.countingIn = transport.readCountingInForDisplay();
 
-    if (const auto* plan = engine.plans().getLatest())
-    {
-        const auto& ids = player.getPlanKeys().mixes;
-        for (std::size_t i = 0; i < plan->mixes.size() && i < ids.size(); ++i)
-            status.mixPeaks.emplace_back (ids[i], plan->mixes[i].meter.readPeak());
-    }
+    for (const auto& mix : player.readMeters().mixes)
+        status.mixPeaks.emplace_back (mix.id, mix.levels.peak);
 
     status.xruns = host.getXRunCount();
     status.underruns = player.getUnderrunCount();

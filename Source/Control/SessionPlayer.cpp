@@ -187,6 +187,11 @@ void SessionPlayer::publish()
     engine.plans().publish (std::move (compiled.plan));
 }
 
+MeterSnapshot SessionPlayer::readMeters() const
+{
+    return foldback::readMeters (engine.plans(), keys);
+}
+
 void SessionPlayer::setListenMix (const std::string& mixId)
 {
     listenMixId = mixId;

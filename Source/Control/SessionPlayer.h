@@ -3,6 +3,7 @@
 #include "Audio/DiskStreamer.h"
 #include "Engine/Engine.h"
 #include "Session/PlanCompiler.h"
+#include "Session/EngineMeters.h"
 #include "Session/Session.h"
 
 #include <memory>
@@ -56,6 +57,10 @@ public:
         those, each once. */
     std::vector<TrackStatus> refreshTrackStatuses();
     const PlanKeys& getPlanKeys() const noexcept { return keys; }
+
+    /** The engine's meters and limiters of the newest plan, by session id: what the console,
+        the remotes and the status line show. Wait-free reads; allocates the snapshot. */
+    MeterSnapshot readMeters() const;
     const TempoMap& getTempoMap() const noexcept { return *tempoMap; }
 
     /** Empty, or why the click plays a built-in sound instead of the custom one. */

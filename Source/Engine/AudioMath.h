@@ -16,7 +16,11 @@ inline float decibelsToGain (float db) noexcept
     return db <= kSilenceDb ? 0.0f : std::pow (10.0f, db * 0.05f);
 }
 
-/** Converts a linear gain to decibels; 0 and below give kSilenceDb. */
+/** Converts a linear gain (or a meter's level) to decibels: the one conversion there is,
+    for the engine, the console, the remotes and the status line. Its floor is kSilenceDb:
+    0, negative gains, NaN and anything quieter than -144 dB give exactly kSilenceDb, which
+    a display may show as "-inf". Displays clamp to their own range and round as they show
+    on top of it. Any thread; no allocation. */
 inline float gainToDecibels (float gain) noexcept
 {
     return gain <= 0.0f ? kSilenceDb : std::fmax (kSilenceDb, 20.0f * std::log10 (gain));

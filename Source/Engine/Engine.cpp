@@ -49,7 +49,7 @@ void Engine::processBlock (const float* const* inputs, int numInputs,
         if (outputs[c] != nullptr)
             std::memset (outputs[c], 0, sizeof (float) * static_cast<std::size_t> (std::max (0, numFrames)));
 
-    Plan* plan = planExchange.acquireForAudio();
+    PublishedPlan* live = planExchange.acquireForAudio();
 
     int offset = 0;
     while (offset < numFrames)
@@ -60,8 +60,8 @@ void Engine::processBlock (const float* const* inputs, int numInputs,
         frames = framesBeforeNextCommand (frames);
         frames = transport.framesUntilBoundary (frames);
 
-        if (plan != nullptr)
-            renderSegment (*plan, inputs, numInputs, outputs, numOutputs, offset, frames);
+        if (live != nullptr)
+            renderSegment (*live->plan, live->state, inputs, numInputs, outputs, numOutputs, offset, frames);
         else
             for (int i = 0; i < frames; ++i)
                 talkbackGate.next();
@@ -98,18 +98,23 @@ int Engine::framesBeforeNextCommand (int wanted) const noexcept
     return wanted;
 }
 
-void Engine::renderSegment (Plan& plan, const float* const* inputs, int numInputs,
+void Engine::renderSegment (const Plan& plan, RenderState& state, const float* const* inputs, int numInputs,
                             float* const* outputs, int numOutputs, int offset, int numFrames) noexcept
 {
-    renderSources (plan, inputs, numInputs, offset, numFrames);
+    renderSources (plan, state, inputs, numInputs, offset, numFrames);
 
     const int listening = plan.listenMix.load();
 
-    for (std::size_t m = 0; m < plan.mixes.size(); ++m)
+    const PlanMix* const planMixes = plan.mixes.data();
+    MixRenderState* const liveMixes = state.mixes.data();
+    const std::size_t numMixes = plan.mixes.size();
+
+    for (std::size_t m = 0; m < numMixes; ++m)
     {
-        auto& mix = plan.mixes[m];
-        renderMix (mix, plan, numFrames);
-        addToListenOutputs (mix, static_cast<int> (m) == listening, plan, outputs, numOutputs, offset, numFrames);
+        const auto& mix = planMixes[m];
+        auto& live = liveMixes[m];
+        renderMix (mix, live, plan, state, numFrames);
+        addToListenOutputs (mix, live, static_cast<int> (m) == listening, plan, outputs, numOutputs, offset, numFrames);
 
         for (int c = 0; c < mix.numOutputChannels; ++c)
         {
@@ -118,19 +123,19 @@ void Engine::renderSegment (Plan& plan, const float* const* inputs, int numInput
                 continue;
 
             float* dest = outputs[channel] + offset;
-            const float* src = mix.bus[static_cast<std::size_t> (c)];
+            const float* src = live.bus[static_cast<std::size_t> (c)];
             for (int i = 0; i < numFrames; ++i)
                 dest[i] += src[i];
         }
     }
 }
 
-void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
+void Engine::addToListenOutputs (const PlanMix& mix, MixRenderState& live, bool chosen, const Plan& plan,
                                  float* const* outputs, int numOutputs, int offset, int numFrames) noexcept
 {
     // Switching the mix the engineer hears crossfades over the talkback ramp's 10 ms.
-    mix.listen.setTarget (chosen ? 1.0f : 0.0f, talkbackRampSamples);
-    if (plan.listenOutputChannels[0] < 0 || (! mix.listen.isRamping() && mix.listen.getCurrent() == 0.0f))
+    live.listen.setTarget (chosen ? 1.0f : 0.0f, talkbackRampSamples);
+    if (plan.listenOutputChannels[0] < 0 || (! live.listen.isRamping() && live.listen.getCurrent() == 0.0f))
         return;
 
     auto outputAt = [&] (int c) -> float*
@@ -141,15 +146,15 @@ void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
 
     float* left = outputAt (0);
     float* right = outputAt (1);
-    const float* busLeft = mix.bus[0];
-    const float* busRight = mix.numOutputChannels > 1 ? mix.bus[1] : mix.bus[0];
+    const float* busLeft = live.bus[0];
+    const float* busRight = mix.numOutputChannels > 1 ? live.bus[1] : live.bus[0];
 
     // One listen output hears a stereo mix folded to mono, at -6 dB per side like a mono cue mix.
     if (plan.listenOutputChannels[1] < 0 && mix.numOutputChannels > 1)
     {
         for (int i = 0; i < numFrames; ++i)
         {
-            const float gain = mix.listen.next();
+            const float gain = live.listen.next();
             if (left != nullptr)
                 left[i] += (busLeft[i] + busRight[i]) * 0.5f * gain;
         }
@@ -158,7 +163,7 @@ void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
 
     for (int i = 0; i < numFrames; ++i)
     {
-        const float gain = mix.listen.next();
+        const float gain = live.listen.next();
         if (left != nullptr)
             left[i] += busLeft[i] * gain;
         if (right != nullptr)
@@ -166,13 +171,22 @@ void Engine::addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
     }
 }
 
-void Engine::renderSources (Plan& plan, const float* const* inputs, int numInputs, int offset, int numFrames) noexcept
+void Engine::renderSources (const Plan& plan, RenderState& state, const float* const* inputs, int numInputs,
+                            int offset, int numFrames) noexcept
 {
     const TimelineSegment segment = transport.currentSegment();
     talkbackGate.setTarget (talkbackHeld ? 1.0f : 0.0f, talkbackRampSamples);
 
-    for (auto& source : plan.sources)
+    // Walked in step; loaded once, as the calls below could (for all the compiler knows)
+    // move either vector.
+    const PlanSource* const planSources = plan.sources.data();
+    SourceRenderState* const liveSources = state.sources.data();
+    const std::size_t numSources = plan.sources.size();
+
+    for (std::size_t s = 0; s < numSources; ++s)
     {
+        const auto& source = planSources[s];
+        auto& live = liveSources[s];
         const auto bytes = sizeof (float) * static_cast<std::size_t> (numFrames);
 
         switch (source.kind)
@@ -182,7 +196,7 @@ void Engine::renderSources (Plan& plan, const float* const* inputs, int numInput
                 for (int c = 0; c < source.numChannels; ++c)
                 {
                     const int channel = source.deviceInputChannels[static_cast<std::size_t> (c)];
-                    float* dest = source.channels[static_cast<std::size_t> (c)];
+                    float* dest = live.channels[static_cast<std::size_t> (c)];
                     if (channel >= 0 && channel < numInputs && inputs[channel] != nullptr)
                         copySanitised (dest, inputs[channel] + offset, numFrames);
                     else
@@ -193,22 +207,23 @@ void Engine::renderSources (Plan& plan, const float* const* inputs, int numInput
             case SourceKind::backingTrack:
             case SourceKind::click:
                 if (source.timeline != nullptr)
-                    source.timeline->renderSegment (segment, source.channels.data(), source.numChannels, numFrames);
+                    source.timeline->renderSegment (segment, live.channels.data(), source.numChannels, numFrames);
                 else
                     for (int c = 0; c < source.numChannels; ++c)
-                        std::memset (source.channels[static_cast<std::size_t> (c)], 0, bytes);
+                        std::memset (live.channels[static_cast<std::size_t> (c)], 0, bytes);
                 break;
         }
 
-        source.meter.update (source.channels.data(), source.numChannels, numFrames);
+        live.meter.update (live.channels.data(), source.numChannels, numFrames);
     }
 
     // The talkback mic is metered open (the engineer sees it working) but sent gated.
     const int talkbackIndex = plan.getTalkbackSourceIndex();
     if (talkbackIndex >= 0)
     {
-        auto& source = plan.sources[static_cast<std::size_t> (talkbackIndex)];
-        kernels::applyGainStereo (source.channels[0], source.numChannels > 1 ? source.channels[1] : nullptr,
+        const auto index = static_cast<std::size_t> (talkbackIndex);
+        auto& channels = state.sources[index].channels;
+        kernels::applyGainStereo (channels[0], plan.sources[index].numChannels > 1 ? channels[1] : nullptr,
                                   numFrames, talkbackGate);
     }
     else
@@ -218,35 +233,37 @@ void Engine::renderSources (Plan& plan, const float* const* inputs, int numInput
     }
 }
 
-void Engine::renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept
+void Engine::renderMix (const PlanMix& mix, MixRenderState& live, const Plan& plan, RenderState& state, int numFrames) noexcept
 {
     const int numChannels = mix.numOutputChannels > 1 ? 2 : 1;
 
-    bool rebuild = mix.termsNeedRebuild;
+    bool rebuild = live.termsNeedRebuild;
 
     // Fader moves are rare next to blocks: read the sends' targets only after the message
     // thread has announced new ones.
-    if (const auto generation = plan.readTargetGeneration(); generation != mix.targetsSeenAtGeneration)
+    if (const auto generation = plan.readTargetGeneration(); generation != live.targetsSeenAtGeneration)
     {
-        mix.targetsSeenAtGeneration = generation;
-        for (auto& send : mix.sends)
+        live.targetsSeenAtGeneration = generation;
+        for (std::size_t s = 0; s < mix.sends.size(); ++s)
         {
+            const auto& send = mix.sends[s];
+            auto& ramps = live.sends[s];
             const float left = send.targetLeft.load();
             const float right = send.targetRight.load();
-            if (left != send.left.getTarget() || right != send.right.getTarget())
+            if (left != ramps.left.getTarget() || right != ramps.right.getTarget())
             {
-                send.left.setTarget (left, gainRampSamples);
-                send.right.setTarget (right, gainRampSamples);
+                ramps.left.setTarget (left, gainRampSamples);
+                ramps.right.setTarget (right, gainRampSamples);
                 rebuild = true;
             }
         }
     }
 
     if (rebuild)
-        mix.termsNeedRebuild = buildTerms (mix, plan, numFrames);
+        live.termsNeedRebuild = buildTerms (mix, live, plan, state, numFrames);
 
-    float* left = mix.bus[0];
-    float* right = numChannels > 1 ? mix.bus[1] : nullptr;
+    float* left = live.bus[0];
+    float* right = numChannels > 1 ? live.bus[1] : nullptr;
     const auto bytes = sizeof (float) * static_cast<std::size_t> (numFrames);
 
     auto accumulate = [&] (const std::vector<MixTerm>& terms, int count)
@@ -260,31 +277,31 @@ void Engine::renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept
     std::memset (left, 0, bytes);
     if (right != nullptr)
         std::memset (right, 0, bytes);
-    accumulate (mix.programmeTerms, mix.programmeTermCount);
+    accumulate (live.programmeTerms, live.programmeTermCount);
 
     // Programme dims under talkback only in the mixes that hear the talkback.
-    mix.programme.setTarget (talkbackHeld && mix.receivesTalkback ? mix.talkbackDim.load() : 1.0f, talkbackRampSamples);
-    kernels::applyGainStereo (left, right, numFrames, mix.programme);
+    live.programme.setTarget (talkbackHeld && live.receivesTalkback ? mix.talkbackDim.load() : 1.0f, talkbackRampSamples);
+    kernels::applyGainStereo (left, right, numFrames, live.programme);
 
-    accumulate (mix.talkbackTerms, mix.talkbackTermCount);
+    accumulate (live.talkbackTerms, live.talkbackTermCount);
 
-    mix.master.setTarget (mix.targetMaster.load(), gainRampSamples);
-    kernels::applyGainStereo (left, right, numFrames, mix.master);
+    live.master.setTarget (mix.targetMaster.load(), gainRampSamples);
+    kernels::applyGainStereo (left, right, numFrames, live.master);
 
-    mix.limiter.process (left, right, numFrames, mix.limiterCeiling.load());
-    mix.limiterGain.store (mix.limiter.getLastBlockMinimumGain());
-    mix.meter.update (mix.bus.data(), numChannels, numFrames);
+    live.limiter.process (left, right, numFrames, mix.limiterCeiling.load());
+    live.limiterGain.store (live.limiter.getLastBlockMinimumGain());
+    live.meter.update (live.bus.data(), numChannels, numFrames);
 }
 
-bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
+bool Engine::buildTerms (const PlanMix& mix, MixRenderState& live, const Plan& plan, RenderState& state, int numFrames) noexcept
 {
     const bool stereoMix = mix.numOutputChannels > 1;
-    float* nextRampedGains = plan.rampedGainScratch.data();
+    float* nextRampedGains = state.rampedGainScratch.data();
     bool anyRamping = false;
 
-    mix.programmeTermCount = 0;
-    mix.talkbackTermCount = 0;
-    mix.receivesTalkback = false;
+    live.programmeTermCount = 0;
+    live.talkbackTermCount = 0;
+    live.receivesTalkback = false;
 
     // A ramping gain is written out per sample (advancing the ramp exactly numFrames
     // steps); a steady one stays a scalar. A stereo term writes out both sides while either
@@ -316,41 +333,45 @@ bool Engine::buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept
     auto add = [&] (bool talkback, const MixTerm& term)
     {
         if (talkback)
-            mix.talkbackTerms[static_cast<std::size_t> (mix.talkbackTermCount++)] = term;
+            live.talkbackTerms[static_cast<std::size_t> (live.talkbackTermCount++)] = term;
         else
-            mix.programmeTerms[static_cast<std::size_t> (mix.programmeTermCount++)] = term;
+            live.programmeTerms[static_cast<std::size_t> (live.programmeTermCount++)] = term;
     };
 
     // Adding +-0 changes no bit of a bus (it never holds -0), so a send that rests at zero
     // on every channel it feeds is left out, and one zero side of a pair costs nothing wrong.
     auto silent = [] (const LinearRamp& gain) { return ! gain.isRamping() && gain.getCurrent() == 0.0f; };
 
-    for (auto& send : mix.sends)
+    for (std::size_t s = 0; s < mix.sends.size(); ++s)
     {
-        const auto& source = plan.sources[static_cast<std::size_t> (send.sourceIndex)];
+        const auto& send = mix.sends[s];
+        auto& ramps = live.sends[s];
+        const auto sourceIndex = static_cast<std::size_t> (send.sourceIndex);
+        const int sourceChannels = plan.sources[sourceIndex].numChannels;
+        const auto& channels = state.sources[sourceIndex].channels;
         const bool talkback = send.isTalkback;
         if (talkback)
-            mix.receivesTalkback = mix.receivesTalkback || send.left.getTarget() > 0.0f || send.right.getTarget() > 0.0f;
+            live.receivesTalkback = live.receivesTalkback || ramps.left.getTarget() > 0.0f || ramps.right.getTarget() > 0.0f;
 
         if (stereoMix)
         {
-            if (silent (send.left) && silent (send.right))
+            if (silent (ramps.left) && silent (ramps.right))
                 continue;
             MixTerm term;
-            term.source[0] = source.channels[0];
-            term.source[1] = source.channels[source.numChannels > 1 ? 1 : 0];
-            setGains (term, &send.left, &send.right);
+            term.source[0] = channels[0];
+            term.source[1] = channels[sourceChannels > 1 ? 1 : 0];
+            setGains (term, &ramps.left, &ramps.right);
             add (talkback, term);
         }
         else
         {
-            for (int c = 0; c < source.numChannels; ++c)
+            for (int c = 0; c < sourceChannels; ++c)
             {
-                auto& gain = c == 0 ? send.left : send.right;
+                auto& gain = c == 0 ? ramps.left : ramps.right;
                 if (silent (gain))
                     continue;
                 MixTerm term;
-                term.source[0] = source.channels[static_cast<std::size_t> (c)];
+                term.source[0] = channels[static_cast<std::size_t> (c)];
                 setGains (term, &gain, nullptr);
                 add (talkback, term);
             }

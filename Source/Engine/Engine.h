@@ -15,7 +15,8 @@ namespace foldback
     one limited cue mix per performer out.
 
     Three lanes reach the audio thread, and it never locks, allocates, frees or waits:
-    - structure: immutable Plans through plans() (publish on the message thread);
+    - structure: immutable Plans through plans() (publish on the message thread), each
+      rendered with the RenderState published with it (ramps, limiters, meters, buses);
     - continuous values: the atomics inside the latest Plan, ramped per sample;
     - events: pushCommand(), stamped with the engine sample they take effect at.
 
@@ -56,13 +57,14 @@ public:
 private:
     void applyDueCommands() noexcept;
     int framesBeforeNextCommand (int wanted) const noexcept;
-    void renderSegment (Plan& plan, const float* const* inputs, int numInputs,
+    void renderSegment (const Plan& plan, RenderState& state, const float* const* inputs, int numInputs,
                         float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
-    void renderSources (Plan& plan, const float* const* inputs, int numInputs, int offset, int numFrames) noexcept;
-    void addToListenOutputs (PlanMix& mix, bool chosen, const Plan& plan,
+    void renderSources (const Plan& plan, RenderState& state, const float* const* inputs, int numInputs,
+                        int offset, int numFrames) noexcept;
+    void addToListenOutputs (const PlanMix& mix, MixRenderState& live, bool chosen, const Plan& plan,
                              float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
-    void renderMix (PlanMix& mix, Plan& plan, int numFrames) noexcept;
-    bool buildTerms (PlanMix& mix, Plan& plan, int numFrames) noexcept;
+    void renderMix (const PlanMix& mix, MixRenderState& live, const Plan& plan, RenderState& state, int numFrames) noexcept;
+    bool buildTerms (const PlanMix& mix, MixRenderState& live, const Plan& plan, RenderState& state, int numFrames) noexcept;
 
     double sampleRate = 48000.0;
     bool prepared = false;

@@ -1,10 +1,6 @@
 #pragma once
 
-#include "LevelMeter.h"
-#include "LinearRamp.h"
-#include "MixTerms.h"
 #include "RelaxedAtomic.h"
-#include "SafetyLimiter.h"
 #include "TimelineSource.h"
 
 #include <array>
@@ -30,21 +26,19 @@ struct PlanSource
     SourceKind kind = SourceKind::liveInput;
     int numChannels = 1;                               ///< 1 or 2
     std::array<int, 2> deviceInputChannels { -1, -1 }; ///< 0-based; live inputs and talkback
-    std::shared_ptr<TimelineSource> timeline;          ///< backing tracks and the click
+    std::shared_ptr<TimelineSource> timeline;          ///< backing tracks and the click (each keeps its own playback state)
     int carryFrom = -1;                                ///< same source in the previous plan
-    LevelMeter meter;
-    std::array<float*, 2> channels { nullptr, nullptr };
 };
 
 /** One source's contribution to one mix. The targets are linear gains computed on the
-    message thread from gain, pan, mute and solo; the ramps follow them per sample. */
+    message thread from gain, pan, mute and solo; the ramps that follow them per sample
+    are the engine's (RenderState). */
 struct PlanSend
 {
     int sourceIndex = 0;
     RelaxedAtomic<float> targetLeft { 0.0f };  ///< gain of the source's left (or only) channel
     RelaxedAtomic<float> targetRight { 0.0f }; ///< to the right output (mono source) or of the right channel
-    LinearRamp left, right;
-    bool isTalkback = false;
+    bool isTalkback = false;                   ///< set by finalise()
     int carryFrom = -1;
 };
 
@@ -57,40 +51,24 @@ struct PlanMix
     RelaxedAtomic<float> targetMaster { 1.0f };
     RelaxedAtomic<float> limiterCeiling { 1.0f };       ///< linear; engineer's setting only
     RelaxedAtomic<float> talkbackDim { 1.0f };          ///< programme gain while talkback is held
-    LinearRamp master, programme;
-    SafetyLimiter limiter;
-    LevelMeter meter;
-    RelaxedAtomic<float> limiterGain { 1.0f };          ///< for display: 1 = no reduction
-    LinearRamp listen;                                  ///< this mix's share of the engineer's listen outputs
     int carryFrom = -1;
-    std::array<float*, 2> bus { nullptr, nullptr };
-
-    /** Audio thread: the sends as terms per bus channel, rebuilt only when a target
-        changes or a ramp moves, so a steady mix costs no per-send bookkeeping. */
-    std::vector<MixTerm> programmeTerms, talkbackTerms;
-    int programmeTermCount = 0;
-    int talkbackTermCount = 0;
-    bool termsNeedRebuild = true;
-    bool receivesTalkback = false;
-    std::uint32_t targetsSeenAtGeneration = 0;
 };
 
-/** Everything the audio thread needs, compiled from the Session on the message thread:
-    arrays, preallocated buffers, no strings and no maps. Published whole and never
-    changed in structure afterwards; only its atomics are written while it is live. */
+/** What the audio thread renders, compiled from the Session on the message thread:
+    arrays, no strings and no maps. Immutable once published: the audio thread sees it only
+    as `const Plan&`, and the message thread writes only its atomics (the parameter lane:
+    targets, ceilings, dims, listenMix). Everything the audio thread writes as it renders
+    (ramps, limiters, meters, buses, mix terms) is in the RenderState published with it. */
 class Plan
 {
 public:
     Plan (double sampleRate, int maxFramesPerSegment);
 
-    /** Message thread, after filling sources and mixes and before publishing: allocates
-        the buffers, prepares meters and limiters, and starts every ramp at its target. */
+    /** Message thread, after filling sources and mixes and before publishing: derives
+        what the structure implies (the talkback source, which sends are talkback). */
     void finalise();
 
-    /** Audio thread, when this plan replaces `previous`: carries ramps, limiter gains and
-        meter ballistics over so a structural change never clicks. */
-    void continueFrom (const Plan& previous) noexcept;
-
+    /** Any thread that holds the plan. */
     double getSampleRate() const noexcept   { return sampleRate; }
     int getMaxFramesPerSegment() const noexcept { return maxFrames; }
     int getTalkbackSourceIndex() const noexcept { return talkbackSourceIndex; }
@@ -110,19 +88,14 @@ public:
         Until the generation moves, a mix skips reading its sends' targets altogether. */
     void announceTargetChanges() noexcept { targetGeneration.fetch_add (1, std::memory_order_release); }
 
-    /** Audio thread. */
+    /** Audio thread. Wait-free. */
     std::uint32_t readTargetGeneration() const noexcept { return targetGeneration.load (std::memory_order_acquire); }
-
-    /** Audio thread scratch for one mix at a time: the per-sample gains of the sends that
-        are ramping. Sized by finalise(). */
-    std::vector<float> rampedGainScratch;
 
 private:
     double sampleRate;
     int maxFrames;
     int talkbackSourceIndex = -1;
-    std::vector<float> samplePool;
-    std::atomic<std::uint32_t> targetGeneration { 1 }; // mixes start at 0: the first block reads
+    std::atomic<std::uint32_t> targetGeneration { 1 }; // a RenderState's mixes start at 0: the first block reads
 };
 
 } // namespace foldback

@@ -89,35 +89,25 @@ bool ConsoleModel::copyMix (const std::string& fromMixId, const std::string& toM
 
 MeterReading ConsoleModel::readSourceMeter (const std::string& sourceId) const
 {
-    const Plan* plan = engine.plans().getLatest();
-    const int index = document.getPlayer().getPlanKeys().indexOfSource (sourceId);
-    if (plan == nullptr || index < 0 || index >= static_cast<int> (plan->sources.size()))
-        return {};
-
-    const auto& meter = plan->sources[static_cast<std::size_t> (index)].meter;
-    return { meter.readPeak(), meter.readRms(), true };
+    const auto meters = document.getPlayer().readMeters();
+    if (const auto* source = meters.findSource (sourceId))
+        return { source->levels.peak, source->levels.rms, true };
+    return {};
 }
 
 MeterReading ConsoleModel::readMixMeter (const std::string& mixId) const
 {
-    const Plan* plan = engine.plans().getLatest();
-    const int index = document.getPlayer().getPlanKeys().indexOfMix (mixId);
-    if (plan == nullptr || index < 0 || index >= static_cast<int> (plan->mixes.size()))
-        return {};
-
-    const auto& meter = plan->mixes[static_cast<std::size_t> (index)].meter;
-    return { meter.readPeak(), meter.readRms(), true };
+    const auto meters = document.getPlayer().readMeters();
+    if (const auto* mix = meters.findMix (mixId))
+        return { mix->levels.peak, mix->levels.rms, true };
+    return {};
 }
 
 float ConsoleModel::readLimiterGainDb (const std::string& mixId) const
 {
-    const Plan* plan = engine.plans().getLatest();
-    const int index = document.getPlayer().getPlanKeys().indexOfMix (mixId);
-    if (plan == nullptr || index < 0 || index >= static_cast<int> (plan->mixes.size()))
-        return 0.0f;
-
-    const float gain = plan->mixes[static_cast<std::size_t> (index)].limiterGain.load();
-    return gain > 0.0f && gain < 1.0f ? 20.0f * std::log10 (gain) : 0.0f;
+    const auto meters = document.getPlayer().readMeters();
+    const auto* mix = meters.findMix (mixId);
+    return mix != nullptr ? mix->gainReductionDb() : 0.0f;
 }
 
 juce::String ConsoleModel::sourceName (const std::string& sourceId) const

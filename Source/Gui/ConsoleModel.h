@@ -85,7 +85,8 @@ public:
     std::function<void (const juce::String&)> onNotice;
     void notice (const juce::String& text) const { if (onNotice) onNotice (text); }
 
-    /** Meters, read from the engine's newest plan. Wait-free reads of atomics. */
+    /** Message thread: meters, read from the engine's newest plan through
+        SessionPlayer::readMeters(). Wait-free reads of atomics. */
     MeterReading readSourceMeter (const std::string& sourceId) const;
     MeterReading readMixMeter (const std::string& mixId) const;
     /** The mix's safety limiter gain in dB (0 = no reduction); 0 when the mix is absent. */

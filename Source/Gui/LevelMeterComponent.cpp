@@ -1,6 +1,7 @@
 #include "LevelMeterComponent.h"
 
 #include "FoldbackLookAndFeel.h"
+#include "Engine/AudioMath.h"
 
 #include <cmath>
 
@@ -14,8 +15,7 @@ namespace
 
     float toDb (float linear) noexcept
     {
-        return linear > 0.0f ? juce::jmax (LevelMeterComponent::minDb, 20.0f * std::log10 (linear))
-                             : LevelMeterComponent::minDb;
+        return juce::jmax (LevelMeterComponent::minDb, gainToDecibels (linear));
     }
 
     juce::Colour zoneColour (float db) noexcept

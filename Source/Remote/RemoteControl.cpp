@@ -186,50 +186,49 @@ std::string RemoteControl::performerLink (const std::string& mixId) const
     return "http://" + getHostForLinks() + ":" + std::to_string (document.getSession().remote.httpPort) + "/mix?token=" + mix->remote.token;
 }
 
-std::string RemoteControl::webMetersFor (const std::string& mixId) const
+std::string RemoteControl::webMetersFor (const std::string& mixId, const MeterSnapshot& meters) const
 {
-    const Plan* plan = engine.plans().getLatest();
-    const auto& keys = document.getPlayer().getPlanKeys();
     const auto current = directory.get();
     const auto* mix = current->findMix (mixId);
-    const int mixIndex = keys.indexOfMix (mixId);
-    if (plan == nullptr || mix == nullptr || mixIndex < 0 || mixIndex >= static_cast<int> (plan->mixes.size()))
+    const auto* mixMeters = meters.findMix (mixId);
+    if (mix == nullptr || mixMeters == nullptr)
         return metersJson ({}, 0.0f, 0.0f);
 
     std::vector<RemoteMeterLevel> levels;
     for (const auto& sourceId : mix->sourceIds)
     {
-        const int index = keys.indexOfSource (sourceId);
-        const float peak = index >= 0 && index < static_cast<int> (plan->sources.size())
-                               ? plan->sources[static_cast<std::size_t> (index)].meter.readPeak() : 0.0f;
-        levels.push_back ({ sourceId, peak });
+        const auto* source = meters.findSource (sourceId);
+        levels.push_back ({ sourceId, source != nullptr ? source->levels.peak : 0.0f });
     }
-    const auto& planMix = plan->mixes[static_cast<std::size_t> (mixIndex)];
-    const float reductionDb = 20.0f * std::log10 (std::max (1.0e-6f, planMix.limiterGain.load()));
-    return metersJson (levels, planMix.meter.readPeak(), reductionDb);
+    return metersJson (levels, mixMeters->levels.peak, std::fmax (remoteSilenceDb, mixMeters->gainReductionDb()));
 }
 
 void RemoteControl::sendMeters()
 {
-    if (tick % webMeterEveryTicks == 0 && web->getConnectionCount() > 0)
-        web->publishMeters ([this] (const std::string& mixId) { return webMetersFor (mixId); });
+    const bool webDue = tick % webMeterEveryTicks == 0 && web->getConnectionCount() > 0;
+    const bool oscDue = tick % oscMeterEveryTicks == 0 && osc.isRunning();
+    if (! webDue && ! oscDue)
+        return;
 
-    if (tick % oscMeterEveryTicks != 0 || ! osc.isRunning())
+    const auto meters = document.getPlayer().readMeters(); // one snapshot for every client this tick
+
+    if (webDue)
+        web->publishMeters ([this, &meters] (const std::string& mixId) { return webMetersFor (mixId, meters); });
+
+    if (! oscDue)
         return;
 
     sendOscValues(); // a client heard for the first time gets every value; the rest only changes
 
-    const Plan* plan = engine.plans().getLatest();
-    if (plan == nullptr)
+    if (meters.mixes.empty() && meters.sources.empty())
         return;
-    const auto& keys = document.getPlayer().getPlanKeys();
     const auto current = directory.get();
 
     auto peakDb = [] (float peak) { return static_cast<float> (remotePeakDb (peak)); };
-    auto mixPeak = [&] (const std::string& mixId)
+    auto mixPeak = [&meters] (const std::string& mixId)
     {
-        const int index = keys.indexOfMix (mixId);
-        return index >= 0 && index < static_cast<int> (plan->mixes.size()) ? plan->mixes[static_cast<std::size_t> (index)].meter.readPeak() : 0.0f;
+        const auto* mix = meters.findMix (mixId);
+        return mix != nullptr ? mix->levels.peak : 0.0f;
     };
 
     for (const auto& client : osc.getClients())
@@ -246,12 +245,8 @@ void RemoteControl::sendMeters()
         if (mix == nullptr)
             continue;
         for (const auto& sourceId : mix->sourceIds)
-        {
-            const int index = keys.indexOfSource (sourceId);
-            if (index >= 0 && index < static_cast<int> (plan->sources.size()))
-                osc.send (client, juce::OSCMessage (juce::String (prefix + "/meter/" + sourceId),
-                                                    peakDb (plan->sources[static_cast<std::size_t> (index)].meter.readPeak())));
-        }
+            if (const auto* source = meters.findSource (sourceId))
+                osc.send (client, juce::OSCMessage (juce::String (prefix + "/meter/" + sourceId), peakDb (source->levels.peak)));
         osc.send (client, juce::OSCMessage (juce::String (prefix + "/meter/mix"), peakDb (mixPeak (mix->id))));
     }
 }

@@ -4,6 +4,7 @@
 #include "PendingRemoteChanges.h"
 #include "RemoteDirectory.h"
 #include "WebRemoteServer.h"
+#include "Session/EngineMeters.h"
 
 #include <juce_events/juce_events.h>
 
@@ -69,7 +70,7 @@ private:
     void publishDirectory();
     void sendOscValues();
     void sendMeters();
-    std::string webMetersFor (const std::string& mixId) const;
+    std::string webMetersFor (const std::string& mixId, const MeterSnapshot& meters) const;
     void retireWebServer();
     void waitForRetiredServers();
 

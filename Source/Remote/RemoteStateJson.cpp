@@ -1,5 +1,6 @@
 #include "RemoteStateJson.h"
 
+#include "Engine/AudioMath.h"
 #include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 
@@ -82,9 +83,7 @@ std::string mixStateJson (const Session& session, const CueMix& mix)
 
 double remotePeakDb (float peak) noexcept
 {
-    if (! (peak > 1.0e-6f))
-        return -120.0;
-    return std::round (20.0 * std::log10 (static_cast<double> (peak)) * 10.0) / 10.0;
+    return std::round (static_cast<double> (std::fmax (remoteSilenceDb, gainToDecibels (peak))) * 10.0) / 10.0;
 }
 
 std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb)

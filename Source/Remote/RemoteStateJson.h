@@ -22,10 +22,15 @@ struct RemoteMeterLevel
     float peak = 0.0f; ///< linear
 };
 
-/** The web page's "meters" message: peaks in dBFS, -120 for silence. */
+/** The web page's "meters" message: peaks in dBFS, remoteSilenceDb for silence;
+    limiterGainDb is rounded to 0.1 dB. */
 std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb);
 
-/** Linear peak to dBFS for the remotes, floored at -120 so JSON never sees -inf. */
+/** The remotes' silence: lower levels are sent as this, so JSON and OSC never see -inf. */
+constexpr float remoteSilenceDb = -120.0f;
+
+/** Linear peak to dBFS for the remotes: gainToDecibels(), floored at remoteSilenceDb and
+    rounded to 0.1 dB. Any thread. */
 double remotePeakDb (float peak) noexcept;
 
 } // namespace foldback

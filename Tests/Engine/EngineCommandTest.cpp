@@ -78,11 +78,12 @@ TEST_CASE ("Meters report peak and RMS of each source and mix", "[engine][meters
     for (auto& x : in.data[0]) x = 0.5f;
     runEngine (engine, in, 2, { 480 });
 
-    const auto* plan = engine.plans().getLatest();
-    CHECK (plan->sources[0].meter.readPeak() == 0.5f);
-    CHECK (plan->sources[0].meter.readRms() == Approx (0.5f).margin (0.01));
-    CHECK (plan->mixes[0].meter.readPeak() == Approx (0.5f * std::sqrt (0.5f)).margin (1e-6));
-    CHECK (plan->mixes[0].limiterGain.load() == 1.0f);
+    const auto* state = engine.plans().getLatestState();
+    REQUIRE (state != nullptr);
+    CHECK (state->sources[0].meter.readPeak() == 0.5f);
+    CHECK (state->sources[0].meter.readRms() == Approx (0.5f).margin (0.01));
+    CHECK (state->mixes[0].meter.readPeak() == Approx (0.5f * std::sqrt (0.5f)).margin (1e-6));
+    CHECK (state->mixes[0].limiterGain.load() == 1.0f);
 }
 
 TEST_CASE ("The transport counts in, then rolls, and wraps a loop on its exact sample", "[engine][transport]")

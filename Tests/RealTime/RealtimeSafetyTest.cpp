@@ -129,6 +129,40 @@ TEST_CASE ("processBlock never allocates, frees, locks or waits while other thre
     stopAndCheckAudioThread (audio, player);
 }
 
+TEST_CASE ("Every plan swap carries its render state over on the audio thread without allocating, locking or waiting", "[realtime][plans]")
+{
+    Engine engine;
+    engine.prepare (48000.0);
+    SessionPlayer player (engine);
+    player.setSession (makeHammerSession (4), ".");
+    player.play();
+
+    AuditedAudioThread audio (engine);
+
+    // Each structural edit publishes a plan with a fresh RenderState whose meters read 0
+    // until the audio thread takes it and carries the old state's over (the inputs are a
+    // constant, so every mix meter is above 0 from then on). Wait for each swap in turn.
+    int swapsSeen = 0;
+    for (int round = 0; round < 200; ++round)
+    {
+        player.updateSession (makeHammerSession (round % 2 == 0 ? 5 : 4));
+        const auto* state = engine.plans().getLatestState();
+        REQUIRE (state != nullptr);
+
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds (5);
+        while (state->mixes[0].meter.readPeak() == 0.0f && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::yield();
+        if (state->mixes[0].meter.readPeak() > 0.0f)
+            ++swapsSeen;
+        player.reclaim();
+    }
+    while (audio.blocksDone.load() < 2000)
+        std::this_thread::yield();
+
+    CHECK (swapsSeen == 200);
+    stopAndCheckAudioThread (audio, player);
+}
+
 TEST_CASE ("processBlock stays free of allocations and locks while remotes flood the OSC server and LISTEN switches", "[realtime][remote]")
 {
     const juce::ScopedJuceInitialiser_GUI juceRuntime;

@@ -35,8 +35,8 @@ inline Session makeHammerSession (int numMixes)
 }
 
 /** One round of the message thread's side: a fader move and a solo, and every few rounds
-    a structural edit (a fifth mix comes and goes, the click changes subdivision), talkback,
-    transport and locate; then retired plans are freed. `session` follows the structure. */
+    a structural edit (a fifth mix comes and goes, the click changes subdivision), a meter
+    read, talkback, transport and locate; then retired plans are freed. `session` follows the structure. */
 inline void editSessionOnce (SessionPlayer& player, Session& session, int round, std::mt19937& rng)
 {
     std::uniform_real_distribution<double> gain (-40.0, 6.0);
@@ -53,6 +53,10 @@ inline void editSessionOnce (SessionPlayer& player, Session& session, int round,
         player.updateSession (structural);
         session = structural;
     }
+
+    // The read side runs alongside: the console's, remotes' and status line's meter reads.
+    const auto meters = player.readMeters();
+    CHECK (meters.mixes.size() == session.mixes.size());
 
     player.setTalkback (round % 3 == 0);
     if (round % 50 == 0) player.stop();
