@@ -77,7 +77,7 @@ TEST_CASE ("Every broken session fails check and render with exit 2, naming the 
     CHECK_FALSE (std::filesystem::exists (out)); // nothing written for a bad session
 }
 
-TEST_CASE ("Bad arguments exit 2 with a message; a missing session file names it", "[cli][errors]")
+TEST_CASE ("Bad arguments exit 2 with a message, and a missing session file names it", "[cli][errors]")
 {
     const std::string demo = shellQuoted (std::string (FOLDBACK_SOURCE_DIR) + "/presets/demo.json");
 

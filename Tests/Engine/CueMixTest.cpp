@@ -61,7 +61,7 @@ TEST_CASE ("A unity send reaches the headphones sample for sample", "[engine]")
     }
 }
 
-TEST_CASE ("The pan law is constant power with -3 dB at centre; stereo sources balance", "[engine][pan]")
+TEST_CASE ("The pan law is constant power with -3 dB at centre, and stereo sources balance", "[engine][pan]")
 {
     const auto centre = constantPowerPan (0.0f);
     CHECK (centre.left == Approx (std::sqrt (0.5f)).margin (1e-7));

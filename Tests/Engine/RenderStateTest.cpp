@@ -80,7 +80,7 @@ TEST_CASE ("Rendering writes the render state, never the plan", "[engine][plans]
     CHECK (engine.plans().getLatestState()->mixes[0].meter.readPeak() > 0.0f);
 }
 
-TEST_CASE ("A swap carries meters and the limiter's gain into the new state; a new mix fades in", "[engine][plans]")
+TEST_CASE ("A swap carries meters and the limiter's gain into the new state, and a new mix fades in", "[engine][plans]")
 {
     PlanSketch first;
     const int a = first.addLiveInput (0);

@@ -33,7 +33,7 @@ TEST_CASE ("The click panel edits the click settings and each mix's click", "[gu
     CHECK (panel.getSoundBox().getText() == "woodblock");
 }
 
-TEST_CASE ("The tempo map editor adds and removes changes; a bad tempo is refused", "[gui]")
+TEST_CASE ("The tempo map editor adds and removes changes, and a bad tempo is refused", "[gui]")
 {
     ConsoleTestFixture console;
     TempoMapEditor editor (console.model);

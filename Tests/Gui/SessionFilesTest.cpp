@@ -29,7 +29,7 @@ namespace
     };
 }
 
-TEST_CASE ("Opening a session replaces the document and is remembered; a broken one changes nothing", "[gui]")
+TEST_CASE ("Opening a session replaces the document and is remembered, and a broken one changes nothing", "[gui]")
 {
     ConsoleTestFixture console;
     TempSettings temp;

@@ -89,7 +89,7 @@ namespace
 //==============================================================================
 // Tokens and identities
 
-TEST_CASE ("Remote access: a token identifies its holder; unknown, short and overlong tokens no one", "[remote][access]")
+TEST_CASE ("Remote access: a token identifies its holder, and unknown, short and overlong tokens identify no one", "[remote][access]")
 {
     const auto directory = RemoteDirectory::build (makeRemoteTestSession());
 
@@ -189,7 +189,7 @@ TEST_CASE ("Remote access: a control not in the mix's allow list is refused", "[
     CHECK (validateRemoteChange (*locked, guitarist, change (Control::reset)).change.has_value());
 }
 
-TEST_CASE ("Remote access: the click's level needs 'click'; other levels need 'gain'", "[remote][access]")
+TEST_CASE ("Remote access: the click's level needs 'click' and other levels need 'gain'", "[remote][access]")
 {
     auto session = makeRemoteTestSession();
     session.mixes[1].remote.allow = { "click" };

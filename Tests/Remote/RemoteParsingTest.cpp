@@ -544,7 +544,7 @@ TEST_CASE ("OSC address: a performer's addresses map to changes of their own mix
     CHECK (request.change.control == Control::subscribe);
 }
 
-TEST_CASE ("OSC address: the engineer's addresses name the mix; transport and talkback have no /mix", "[remote][parsing]")
+TEST_CASE ("OSC address: the engineer's addresses name the mix, and transport and talkback have no /mix", "[remote][parsing]")
 {
     OscRequest request;
     std::string error;

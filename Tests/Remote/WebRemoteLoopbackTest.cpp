@@ -515,7 +515,7 @@ TEST_CASE ("Web remote: hostile input changes nothing and the server keeps servi
     checkServerStillServes (fixture, -7.5);
 }
 
-TEST_CASE ("Web remote: at most 4 pages per mix at once; more are refused and the server keeps answering", "[remote][web][hostile]")
+TEST_CASE ("Web remote: at most 4 pages per mix at once, and more are refused and the server keeps answering", "[remote][web][hostile]")
 {
     RemoteFixture fixture;
     std::vector<std::unique_ptr<TestWebSocketClient>> pages;
@@ -544,7 +544,7 @@ TEST_CASE ("Web remote: at most 4 pages per mix at once; more are refused and th
     checkServerStillServes (fixture, -6.5);
 }
 
-TEST_CASE ("Web remote: turning remote control off closes the ports and open pages; on again serves again", "[remote][web]")
+TEST_CASE ("Web remote: turning remote control off closes the ports and open pages, and turning it on again serves again", "[remote][web]")
 {
     RemoteFixture fixture;
     TestWebSocketClient page;

@@ -252,7 +252,7 @@ TEST_CASE ("A page loads while 200 half-open connections stall", "[remote][web][
         ::close (fd);
 }
 
-TEST_CASE ("A mix takes at most 4 pages at once; a fifth is refused with a reason", "[remote][web][reliability][hostile]")
+TEST_CASE ("A mix takes at most 4 pages at once, and a fifth is refused with a reason", "[remote][web][reliability][hostile]")
 {
     WebServerUnderTest web;
     std::vector<std::unique_ptr<TestWebSocketClient>> pages;

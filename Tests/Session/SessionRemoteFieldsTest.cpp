@@ -45,7 +45,7 @@ TEST_CASE ("Remote tokens must be 8 to 64 URL-safe characters and name one holde
     CHECK (duplicate[0].find ("/mixes/0/remote/token") != std::string::npos);
 }
 
-TEST_CASE ("A remote's allowed controls are gain, pan, mute, master and click; never the limiter ceiling", "[session][remote]")
+TEST_CASE ("A remote's allowed controls are gain, pan, mute, master and click, and never the limiter ceiling", "[session][remote]")
 {
     auto session = testdata::sessionWithEveryFieldSet();
     session.mixes[0].remote.allow = { "gain", "limiterCeiling" };
