@@ -26,14 +26,14 @@ int runCheckCommand (const std::vector<std::string>& words)
 
     std::cout << loaded.path << ": ok\n"
               << "  session \"" << session.name << "\", " << session.audio.sampleRate << " Hz, device "
-              << session.audio.deviceType << ", buffer " << session.audio.bufferSize << "\n"
+              << toString (session.audio.deviceType) << ", buffer " << session.audio.bufferSize << "\n"
               << "  " << session.inputs.size() << " live input(s), " << session.tracks.size() << " backing track(s), "
               << session.mixes.size() << " cue mix(es)"
               << (session.talkback.channels.empty() ? ", no talkback" : ", talkback on input " + std::to_string (session.talkback.channels.front()))
               << "\n";
 
     const auto& first = session.click.tempoMap.front();
-    std::cout << "  click: " << session.click.sound << ", " << first.bpm << " bpm " << first.beatsPerBar << "/" << first.beatUnit
+    std::cout << "  click: " << toString (session.click.sound) << ", " << first.bpm << " bpm " << first.beatsPerBar << "/" << first.beatUnit
               << (session.click.tempoMap.size() > 1 ? " (" + std::to_string (session.click.tempoMap.size()) + " tempo changes)" : std::string())
               << ", count-in " << session.click.countInBars << " bar(s)\n";
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SessionEnums.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -14,7 +16,10 @@ namespace foldback
 
     Channel numbers are 1-based, as printed on the interface. Source ids are unique
     across inputs and tracks; "click", "clickCountIn" (never stored) and "talkback" are
-    reserved source ids for the click and the talkback mic. */
+    reserved source ids for the click and the talkback mic.
+
+    Every field's key, range, default and whether changing it is structural is declared
+    once, in SessionSchema.h; docs/session-format.md documents the same (a test checks). */
 
 /** One mix's send from one source. */
 struct SendSettings
@@ -63,9 +68,9 @@ struct TempoChange
 struct ClickSettings
 {
     std::vector<TempoChange> tempoMap { TempoChange {} };
-    std::string sound = "woodblock"; ///< "beep", "woodblock", "cowbell", "hihat", "rimshot" or "custom"
+    ClickSound sound = ClickSound::woodblock;
     std::string customFile;          ///< WAV for sound "custom"
-    std::string subdivision = "none"; ///< "none", "eighths", "triplets", "sixteenths"
+    Subdivision subdivision = Subdivision::none;
     bool accentDownbeat = true;
     double accentDb = 6.0;           ///< [0, 24] louder on the downbeat
     double subdivisionDb = -10.0;    ///< [-60, 0] relative to the beat
@@ -93,7 +98,7 @@ struct TransportSettings
 
 struct AudioSettings
 {
-    std::string deviceType = "Virtual"; ///< "JACK", "ALSA" or "Virtual"
+    DeviceType deviceType = DeviceType::virtualDevice;
     std::string inputDevice;
     std::string outputDevice;
     double sampleRate = 48000.0;     ///< 44100, 48000, 88200, 96000, 176400 or 192000
@@ -105,7 +110,7 @@ struct AudioSettings
 /** A performer's own change to one send, over the engineer's: see docs/remotes.md. */
 struct PerformerSendOffset
 {
-    double gainOffsetDb = 0.0;       ///< [-24, +24] added to the engineer's gain
+    double gainOffsetDb = 0.0;       ///< [-156, +24] added to the engineer's gain: down to fully off, up by 24 dB at most
     double panOffset = 0.0;          ///< [-2, +2] added to the engineer's pan
     bool mute = false;               ///< muted if either the engineer or the performer mutes
 
@@ -115,7 +120,7 @@ struct PerformerSendOffset
 /** The performer's layer over the engineer's mix: it survives the engineer's edits. */
 struct PerformerLayer
 {
-    double masterOffsetDb = 0.0;     ///< [-24, +24]
+    double masterOffsetDb = 0.0;     ///< [-156, +24], like a send's gainOffsetDb
     std::map<std::string, PerformerSendOffset> sends; ///< keyed by source id
 
     bool operator== (const PerformerLayer&) const = default;
@@ -138,7 +143,7 @@ struct CueMix
     std::vector<int> outputs { 1, 2 };  ///< one (mono) or two device output channels, 1-based
     double masterDb = 0.0;           ///< [-144, +12]
     double limiterCeilingDb = -1.0;  ///< [-60, 0] dBFS; the engineer's, never a performer's
-    std::string clickMode = "always"; ///< "always" or "countInOnly"
+    ClickMode clickMode = ClickMode::always;
     std::map<std::string, SendSettings> sends; ///< keyed by source id; absent means not sent
     PerformerLayer performer;        ///< the performer's own offsets, from their remote
     MixRemoteAccess remote;
