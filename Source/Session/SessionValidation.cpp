@@ -25,22 +25,33 @@ namespace
     public:
         Validator (const Session& sessionToCheck, const std::string& nameOfFile,
                    const std::vector<SessionError>& namesOutsideTheirSets)
-            : session (sessionToCheck), fileName (nameOfFile), unknownNames (namesOutsideTheirSets) {}
+            : session (sessionToCheck), fileName (nameOfFile), unknownNames (namesOutsideTheirSets),
+              unknownNameReported (unknownNames.size(), false) {}
 
+        /** Each section's unknown names that no check placed come at the end of the
+            section, so an enum field needs no line here to be reported in order. */
         std::vector<SessionError> run()
         {
             checkText (session.name, "/name");
             checkAudio();
+            reportUnknownNamesUnder ("/audio");
             checkSources();
             checkClick();
+            reportUnknownNamesUnder ("/click");
             checkTalkback();
+            reportUnknownNamesUnder ("/talkback");
             checkTransport();
+            reportUnknownNamesUnder ("/transport");
 
             for (std::size_t i = 0; i < session.mixes.size(); ++i)
+            {
                 checkMix (session.mixes[i], appendToPointer ("/mixes", i));
+                reportUnknownNamesUnder (appendToPointer ("/mixes", i));
+            }
 
             checkMonitor();
             checkRemote();
+            reportUnknownNamesUnder ({}); // the rest: none is ever dropped
             return std::move (errors);
         }
 
@@ -48,6 +59,7 @@ namespace
         const Session& session;
         const std::string& fileName;
         const std::vector<SessionError>& unknownNames;
+        std::vector<bool> unknownNameReported;
         std::vector<SessionError> errors;
         std::map<int, std::string> outputOwners; ///< output channel -> pointer of its first use
         std::map<std::string, std::string> tokenOwners; ///< remote token -> pointer of its first use
@@ -83,11 +95,22 @@ namespace
         template <typename Struct, SessionEnum Enum>
         void check (const Struct&, const schema::Field<Struct, Enum>& field, const std::string& where)
         {
-            const auto pointer = appendToPointer (where, field.key);
+            reportUnknownNamesUnder (appendToPointer (where, field.key));
+        }
 
-            for (const auto& error : unknownNames)
-                if (error.pointer == pointer)
-                    errors.push_back (error);
+        /** The reader's unknown names at or under pointer ("" for all) not yet reported. */
+        void reportUnknownNamesUnder (const std::string& pointer)
+        {
+            for (std::size_t i = 0; i < unknownNames.size(); ++i)
+            {
+                const auto& found = unknownNames[i].pointer;
+
+                if (! unknownNameReported[i] && (found == pointer || found.rfind (pointer + "/", 0) == 0 || pointer.empty()))
+                {
+                    errors.push_back (unknownNames[i]);
+                    unknownNameReported[i] = true;
+                }
+            }
         }
 
         void checkText (const std::string& text, const std::string& pointer)
