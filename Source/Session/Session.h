@@ -18,14 +18,15 @@ namespace foldback
     across inputs and tracks; "click", "clickCountIn" (never stored) and "talkback" are
     reserved source ids for the click and the talkback mic.
 
-    Every field's key, range, default and whether changing it is structural is declared
-    once, in SessionSchema.h; docs/session-format.md documents the same (a test checks). */
+    Defaults are the initialisers below. Every field's key, allowed values and whether
+    changing it is structural are declared once, in SessionSchema.h, and not repeated
+    here; docs/session-format.md documents the same (a test checks). */
 
 /** One mix's send from one source. */
 struct SendSettings
 {
-    double gainDb = 0.0;   ///< [-144, +12]; -144 is off
-    double pan = 0.0;      ///< [-1, +1]; constant power for mono sources, balance for stereo
+    double gainDb = 0.0;   ///< -144 is off
+    double pan = 0.0;      ///< left to right; constant power for mono sources, balance for stereo
     bool mute = false;
     bool solo = false;     ///< solo in place, within this mix only
 
@@ -49,7 +50,7 @@ struct BackingTrack
     std::string name;
     std::string file;               ///< relative paths are relative to the session file
     double offsetSeconds = 0.0;     ///< timeline position of the file's first sample
-    double gainDb = 0.0;            ///< [-144, +12], applied before the sends
+    double gainDb = 0.0;            ///< applied before the sends
 
     bool operator== (const BackingTrack&) const = default;
 };
@@ -58,9 +59,9 @@ struct BackingTrack
 struct TempoChange
 {
     int bar = 1;                    ///< 1-based; the first change is at bar 1
-    double bpm = 120.0;             ///< [20, 400], fractional allowed; quarter-note beats per minute
-    int beatsPerBar = 4;            ///< meter numerator [1, 32]
-    int beatUnit = 4;               ///< meter denominator: 1, 2, 4, 8, 16 or 32
+    double bpm = 120.0;             ///< fractional allowed; quarter-note beats per minute
+    int beatsPerBar = 4;            ///< meter numerator
+    int beatUnit = 4;               ///< meter denominator
 
     bool operator== (const TempoChange&) const = default;
 };
@@ -72,9 +73,9 @@ struct ClickSettings
     std::string customFile;          ///< WAV for sound "custom"
     Subdivision subdivision = Subdivision::none;
     bool accentDownbeat = true;
-    double accentDb = 6.0;           ///< [0, 24] louder on the downbeat
-    double subdivisionDb = -10.0;    ///< [-60, 0] relative to the beat
-    int countInBars = 0;             ///< [0, 8] bars of click before each roll
+    double accentDb = 6.0;           ///< louder on the downbeat
+    double subdivisionDb = -10.0;    ///< relative to the beat
+    int countInBars = 0;             ///< bars of click before each roll
 
     bool operator== (const ClickSettings&) const = default;
 };
@@ -82,7 +83,7 @@ struct ClickSettings
 struct TalkbackSettings
 {
     std::vector<int> channels;       ///< empty: no talkback mic; else one device input, 1-based
-    double dimDb = -20.0;            ///< [-144, 0] programme level in mixes that hear talkback
+    double dimDb = -20.0;            ///< programme level in mixes that hear talkback
 
     bool operator== (const TalkbackSettings&) const = default;
 };
@@ -101,8 +102,8 @@ struct AudioSettings
     DeviceType deviceType = DeviceType::virtualDevice;
     std::string inputDevice;
     std::string outputDevice;
-    double sampleRate = 48000.0;     ///< 44100, 48000, 88200, 96000, 176400 or 192000
-    int bufferSize = 256;            ///< [16, 8192]
+    double sampleRate = 48000.0;
+    int bufferSize = 256;
 
     bool operator== (const AudioSettings&) const = default;
 };
@@ -110,8 +111,8 @@ struct AudioSettings
 /** A performer's own change to one send, over the engineer's: see docs/remotes.md. */
 struct PerformerSendOffset
 {
-    double gainOffsetDb = 0.0;       ///< [-156, +24] added to the engineer's gain: down to fully off, up by 24 dB at most
-    double panOffset = 0.0;          ///< [-2, +2] added to the engineer's pan
+    double gainOffsetDb = 0.0;       ///< added to the engineer's gain; low enough to pull any send fully off
+    double panOffset = 0.0;          ///< added to the engineer's pan
     bool mute = false;               ///< muted if either the engineer or the performer mutes
 
     bool operator== (const PerformerSendOffset&) const = default;
@@ -120,7 +121,7 @@ struct PerformerSendOffset
 /** The performer's layer over the engineer's mix: it survives the engineer's edits. */
 struct PerformerLayer
 {
-    double masterOffsetDb = 0.0;     ///< [-156, +24], like a send's gainOffsetDb
+    double masterOffsetDb = 0.0;     ///< added to the engineer's master, like a send's gainOffsetDb
     std::map<std::string, PerformerSendOffset> sends; ///< keyed by source id
 
     bool operator== (const PerformerLayer&) const = default;
@@ -141,8 +142,8 @@ struct CueMix
     std::string id;
     std::string name;
     std::vector<int> outputs { 1, 2 };  ///< one (mono) or two device output channels, 1-based
-    double masterDb = 0.0;           ///< [-144, +12]
-    double limiterCeilingDb = -1.0;  ///< [-60, 0] dBFS; the engineer's, never a performer's
+    double masterDb = 0.0;
+    double limiterCeilingDb = -1.0;  ///< dBFS; the engineer's, never a performer's
     ClickMode clickMode = ClickMode::always;
     std::map<std::string, SendSettings> sends; ///< keyed by source id; absent means not sent
     PerformerLayer performer;        ///< the performer's own offsets, from their remote
@@ -156,8 +157,8 @@ struct RemoteSettings
 {
     bool enabled = false;
     std::string address = "0.0.0.0"; ///< IPv4 address to listen on
-    int httpPort = 8470;             ///< [1024, 65535]
-    int oscPort = 9470;              ///< [1024, 65535]
+    int httpPort = 8470;
+    int oscPort = 9470;
     std::string engineerToken;       ///< empty: generated when remotes start
 
     bool operator== (const RemoteSettings&) const = default;
