@@ -94,6 +94,10 @@ struct TransportSettings
     double loopStartSeconds = 0.0;
     double loopEndSeconds = 0.0;
 
+    /** The clock the transport follows. Not wired to JACK yet (the JACK transport issue
+        does that): "jack" is read, saved and shown by check, and plays as "internal". */
+    TransportSync sync = TransportSync::internal;
+
     bool operator== (const TransportSettings&) const = default;
 };
 

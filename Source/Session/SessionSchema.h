@@ -214,7 +214,10 @@ struct Schema<TransportSettings>
     static constexpr Field<S, bool> loopEnabled { "loopEnabled", &S::loopEnabled, structural };
     static constexpr Field<S, double> loopStartSeconds { "loopStartSeconds", &S::loopStartSeconds, structural, optional, loopRange };
     static constexpr Field<S, double> loopEndSeconds { "loopEndSeconds", &S::loopEndSeconds, structural, optional, loopRange };
-    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds };
+    /** Structural: a parameter edit only rewrites the live Plan's gains, and a new clock
+        for the transport must reach it the way the loop does. */
+    static constexpr Field<S, TransportSync> sync { "sync", &S::sync, structural };
+    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync };
 };
 
 /** Every audio field is structural: the device is reopened or the Plan recompiled. */

@@ -54,6 +54,7 @@ TEST_CASE ("Parameter edits keep a session's structure; every other edit changes
     CHECK_FALSE (same ([] (Session& s) { s.click.tempoMap[0].bpm = 100.0; }));
     CHECK_FALSE (same ([] (Session& s) { s.talkback.channels.clear(); }));
     CHECK_FALSE (same ([] (Session& s) { s.transport.loopEnabled = false; }));
+    CHECK_FALSE (same ([] (Session& s) { s.transport.sync = TransportSync::internal; }));
     CHECK_FALSE (same ([] (Session& s) { s.audio.bufferSize = 512; }));
     CHECK_FALSE (same ([] (Session& s) { s.monitor.outputs = { 15, 16 }; }));
 }

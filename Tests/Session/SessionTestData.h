@@ -26,7 +26,7 @@ inline Session sessionWithEveryFieldSet()
     session.click.subdivisionDb = -0.1;
     session.click.countInBars = 2;
     session.talkback = { { 8 }, -30.0 };
-    session.transport = { true, 1.0 / 3.0, 17.875 };
+    session.transport = { true, 1.0 / 3.0, 17.875, TransportSync::jack };
 
     CueMix singer;
     singer.id = "singer";
