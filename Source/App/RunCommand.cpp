@@ -91,9 +91,14 @@ namespace
         if (arguments.has ("--device-type"))
         {
             const auto type = arguments.value ("--device-type");
-            const auto& known = sessionLimits::deviceTypes;
-            if (std::find (known.begin(), known.end(), type) == known.end())
-                throw UsageError ("--device-type must be JACK, ALSA or Virtual, got '" + type + "'");
+            if (! enumFromString<DeviceType> (type))
+            {
+                const auto& names = namesOf<DeviceType>();
+                std::string allowed;
+                for (std::size_t i = 0; i < names.size(); ++i)
+                    allowed += (i == 0 ? "" : (i + 1 == names.size() ? " or " : ", ")) + std::string (names[i]);
+                throw UsageError ("--device-type must be " + allowed + ", got '" + type + "'");
+            }
             overrides.type = type;
         }
         if (arguments.has ("--input-device"))  overrides.inputDevice = arguments.value ("--input-device");

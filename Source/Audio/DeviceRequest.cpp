@@ -7,11 +7,12 @@ DeviceRequest resolveDeviceRequest (const AudioSettings& session, const DeviceOv
                                     const DeviceSettingsStore& store)
 {
     DeviceRequest request;
-    request.type = commandLine.type.value_or (session.deviceType);
+    const std::string sessionType (toString (session.deviceType));
+    request.type = commandLine.type.value_or (sessionType);
     request.sampleRate = commandLine.sampleRate.value_or (session.sampleRate);
     request.bufferSize = commandLine.bufferSize.value_or (session.bufferSize);
 
-    const bool sessionNamesApply = request.type == session.deviceType;
+    const bool sessionNamesApply = request.type == sessionType;
     request.inputDevice = commandLine.inputDevice.value_or (sessionNamesApply ? session.inputDevice : std::string());
     request.outputDevice = commandLine.outputDevice.value_or (sessionNamesApply ? session.outputDevice : std::string());
 

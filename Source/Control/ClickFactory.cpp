@@ -12,11 +12,16 @@ namespace foldback
 
 namespace
 {
-    int subdivisionsPerBeat (const std::string& name)
+    int subdivisionsPerBeat (Subdivision subdivision)
     {
-        if (name == "eighths")    return 2;
-        if (name == "triplets")   return 3;
-        if (name == "sixteenths") return 4;
+        switch (subdivision)
+        {
+            case Subdivision::none:       return 1;
+            case Subdivision::eighths:    return 2;
+            case Subdivision::triplets:   return 3;
+            case Subdivision::sixteenths: return 4;
+        }
+
         return 1;
     }
 
@@ -54,7 +59,7 @@ ClickSources makeClickSources (const ClickSettings& settings, std::shared_ptr<co
     ClickSources result;
     std::shared_ptr<const ClickSounds> sounds;
 
-    if (settings.sound == "custom")
+    if (settings.sound == ClickSound::custom)
     {
         const auto path = std::filesystem::path (settings.customFile).is_absolute()
                               ? settings.customFile
@@ -71,7 +76,7 @@ ClickSources makeClickSources (const ClickSettings& settings, std::shared_ptr<co
 
     if (sounds == nullptr)
         sounds = std::make_shared<const ClickSounds> (
-            ClickSounds::builtIn (settings.sound == "custom" ? "woodblock" : settings.sound, sampleRate));
+            ClickSounds::builtIn (toString (settings.sound == ClickSound::custom ? ClickSound::woodblock : settings.sound), sampleRate));
 
     // The session's accent and subdivision levels are relative to the beat sound; the
     // sounds themselves already sit 6 dB above and below it.

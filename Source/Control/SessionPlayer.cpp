@@ -3,6 +3,7 @@
 #include "Control/ClickFactory.h"
 #include "Engine/ClickGenerator.h"
 #include "Engine/TempoMap.h"
+#include "Session/SessionStructure.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,36 +25,6 @@ namespace
         for (const auto& change : session.click.tempoMap)
             entries.push_back ({ change.bar, change.bpm, change.beatsPerBar, change.beatUnit });
         return entries;
-    }
-
-    /** True when two sessions compile to Plans of the same shape, so an edit between them
-        only moves parameters (gains, pans, mutes, solos, master, ceiling, dim). */
-    bool sameStructure (const Session& a, const Session& b)
-    {
-        if (a.inputs != b.inputs || a.tracks.size() != b.tracks.size() || a.click != b.click
-            || a.talkback.channels != b.talkback.channels || a.transport != b.transport
-            || a.audio != b.audio || a.monitor != b.monitor || a.mixes.size() != b.mixes.size())
-            return false;
-
-        for (std::size_t t = 0; t < a.tracks.size(); ++t)
-        {
-            const auto& x = a.tracks[t];
-            const auto& y = b.tracks[t];
-            if (x.id != y.id || x.file != y.file || x.offsetSeconds != y.offsetSeconds)
-                return false; // a track's gain is a send parameter; everything else is structure
-        }
-
-        for (std::size_t m = 0; m < a.mixes.size(); ++m)
-        {
-            const auto& x = a.mixes[m];
-            const auto& y = b.mixes[m];
-            if (x.id != y.id || x.outputs != y.outputs || x.clickMode != y.clickMode || x.sends.size() != y.sends.size())
-                return false;
-            for (auto i = x.sends.begin(), j = y.sends.begin(); i != x.sends.end(); ++i, ++j)
-                if (i->first != j->first)
-                    return false;
-        }
-        return true;
     }
 }
 

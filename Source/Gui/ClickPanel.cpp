@@ -22,20 +22,26 @@ namespace
         label.setColour (juce::Label::textColourId, palette::dimText);
     }
 
-    template <std::size_t N>
-    void fillChoices (juce::ComboBox& box, const std::array<std::string_view, N>& choices)
+    /** A box of an enum's names, spelt as in a session file; item ids are the values + 1. */
+    template <SessionEnum Enum>
+    void fillChoices (juce::ComboBox& box)
     {
-        for (std::size_t i = 0; i < N; ++i)
-            box.addItem (juce::String (std::string (choices[i])), static_cast<int> (i) + 1);
+        const auto& names = namesOf<Enum>();
+        for (std::size_t i = 0; i < names.size(); ++i)
+            box.addItem (juce::String (std::string (names[i])), static_cast<int> (i) + 1);
     }
 
-    template <std::size_t N>
-    int idOf (const std::array<std::string_view, N>& choices, const std::string& value)
+    template <SessionEnum Enum>
+    int idOf (Enum value)
     {
-        for (std::size_t i = 0; i < N; ++i)
-            if (choices[i] == value)
-                return static_cast<int> (i) + 1;
-        return 0;
+        return static_cast<int> (value) + 1;
+    }
+
+    /** Nothing when the box shows no item of the enum. */
+    template <SessionEnum Enum>
+    std::optional<Enum> chosenIn (const juce::ComboBox& box)
+    {
+        return enumFromString<Enum> (box.getText().toStdString());
     }
 }
 
@@ -61,11 +67,14 @@ ClickPanel::ClickPanel (ConsoleModel& modelToEdit) : model (modelToEdit), tempoM
     addAndMakeVisible (tempoMap);
 
     sound.setName ("sound");
-    fillChoices (sound, sessionLimits::clickSounds);
+    fillChoices<ClickSound> (sound);
     sound.onChange = [this]
     {
-        const auto value = sound.getText().toStdString();
-        if (value == "custom" && model.getSession().click.customFile.empty())
+        const auto chosen = chosenIn<ClickSound> (sound);
+        if (! chosen)
+            return;
+        const auto value = *chosen;
+        if (value == ClickSound::custom && model.getSession().click.customFile.empty())
         {
             chooseCustomFile(); // custom needs a file before the session can take it
             sessionChanged();
@@ -77,10 +86,13 @@ ClickPanel::ClickPanel (ConsoleModel& modelToEdit) : model (modelToEdit), tempoM
     customFile.setTooltip ("Choose a WAV file for the custom click sound");
 
     subdivision.setName ("subdivision");
-    fillChoices (subdivision, sessionLimits::subdivisions);
+    fillChoices<Subdivision> (subdivision);
     subdivision.onChange = [this]
     {
-        const auto value = subdivision.getText().toStdString();
+        const auto chosen = chosenIn<Subdivision> (subdivision);
+        if (! chosen)
+            return;
+        const auto value = *chosen;
         model.edit ("Set click subdivision", [value] (Session& s) { s.click.subdivision = value; });
     };
 
@@ -156,7 +168,7 @@ void ClickPanel::chooseCustomFile()
                               safeThis->model.edit ("Set custom click", [path] (Session& s)
                                                     {
                                                         s.click.customFile = path;
-                                                        s.click.sound = "custom";
+                                                        s.click.sound = ClickSound::custom;
                                                     });
                           });
 }
@@ -188,14 +200,14 @@ void ClickPanel::sessionChanged()
     }
 
     const auto& click = session.click;
-    sound.setSelectedId (idOf (sessionLimits::clickSounds, click.sound), juce::dontSendNotification);
-    subdivision.setSelectedId (idOf (sessionLimits::subdivisions, click.subdivision), juce::dontSendNotification);
+    sound.setSelectedId (idOf (click.sound), juce::dontSendNotification);
+    subdivision.setSelectedId (idOf (click.subdivision), juce::dontSendNotification);
     accent.setToggleState (click.accentDownbeat, juce::dontSendNotification);
     accent.setButtonText (click.accentDownbeat ? "ACCENT ON" : "ACCENT OFF");
     accentDb.setValue (click.accentDb, juce::dontSendNotification);
     accentDb.setEnabled (click.accentDownbeat);
     subdivisionDb.setValue (click.subdivisionDb, juce::dontSendNotification);
-    subdivisionDb.setEnabled (click.subdivision != "none");
+    subdivisionDb.setEnabled (click.subdivision != Subdivision::none);
     countIn.setSelectedId (click.countInBars + 1, juce::dontSendNotification);
     customFile.setButtonText (click.customFile.empty() ? "Custom WAV..."
                                                        : juce::File (click.customFile).getFileName());

@@ -45,7 +45,7 @@ ClickSendRow::ClickSendRow (ConsoleModel& modelToEdit, std::string mix)
     mode.addItem ("count-in only", 2);
     mode.onChange = [this]
     {
-        const std::string value = mode.getSelectedId() == 2 ? "countInOnly" : "always";
+        const auto value = mode.getSelectedId() == 2 ? ClickMode::countInOnly : ClickMode::always;
         model.editMix (mixId, "Set click mode", [value] (CueMix& m) { m.clickMode = value; });
     };
     addAndMakeVisible (mode);
@@ -64,7 +64,7 @@ void ClickSendRow::refreshFromSession()
     const bool sent = send != mix->sends.end();
     level.setValue (sent ? send->second.gainDb : sessionLimits::minGainDb, juce::dontSendNotification);
     mute.setToggleState (sent && send->second.mute, juce::dontSendNotification);
-    mode.setSelectedId (mix->clickMode == "countInOnly" ? 2 : 1, juce::dontSendNotification);
+    mode.setSelectedId (mix->clickMode == ClickMode::countInOnly ? 2 : 1, juce::dontSendNotification);
 }
 
 void ClickSendRow::resized()

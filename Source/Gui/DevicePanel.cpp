@@ -52,7 +52,7 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     result.setFont (juce::Font (fontSizes::body, juce::Font::bold));
     result.setJustificationType (juce::Justification::topLeft);
 
-    for (const auto& name : sessionLimits::deviceTypes)
+    for (const auto& name : namesOf<DeviceType>())
         type.addItem (juce::String (std::string (name)), type.getNumItems() + 1);
     for (double sampleRate : sessionLimits::sampleRates)
         rate.addItem (juce::String (sampleRate, 0) + " Hz", rate.getNumItems() + 1);
@@ -154,7 +154,7 @@ void DevicePanel::fillListenOutputs()
 void DevicePanel::showSessionSettings()
 {
     const auto& settings = model.getSession().audio;
-    selectText (type, settings.deviceType);
+    selectText (type, juce::String (std::string (toString (settings.deviceType))));
     fillDeviceLists();
     selectText (input, settings.inputDevice.empty() ? juce::String (defaultDevice) : juce::String (settings.inputDevice));
     selectText (output, settings.outputDevice.empty() ? juce::String (defaultDevice) : juce::String (settings.outputDevice));
@@ -172,7 +172,7 @@ void DevicePanel::showSessionSettings()
 void DevicePanel::apply()
 {
     AudioSettings settings;
-    settings.deviceType = type.getText().toStdString();
+    settings.deviceType = enumFromString<DeviceType> (type.getText().toStdString()).value_or (DeviceType::virtualDevice); // the box holds only these names
     settings.inputDevice = input.getText() == defaultDevice ? std::string() : input.getText().toStdString();
     settings.outputDevice = output.getText() == defaultDevice ? std::string() : output.getText().toStdString();
     settings.sampleRate = rate.getText().getDoubleValue();

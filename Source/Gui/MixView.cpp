@@ -105,7 +105,7 @@ void MixView::refreshHeader()
     for (int channel : mix->outputs)
         outputs.add (juce::String (channel));
     detailLabel.setText ("outputs " + outputs.joinIntoString ("-") + "   click "
-                             + (mix->clickMode == "always" ? "always" : "count-in only")
+                             + (mix->clickMode == ClickMode::always ? "always" : "count-in only")
                              + "   " + juce::String (static_cast<int> (mix->sends.size())) + " sends",
                          juce::dontSendNotification);
 }

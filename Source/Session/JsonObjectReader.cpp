@@ -23,11 +23,13 @@ std::string numberRangeMessage (double min, double max, const std::string& got)
 JsonObjectReader::JsonObjectReader (const nlohmann::json& objectToRead,
                                     std::string pointerOfObject,
                                     const std::string& nameOfFile,
-                                    std::vector<SessionError>& errorList)
+                                    std::vector<SessionError>& errorList,
+                                    std::vector<SessionError>& unknownNameList)
     : object (objectToRead),
       pointer (std::move (pointerOfObject)),
       fileName (nameOfFile),
-      errors (errorList)
+      errors (errorList),
+      unknownNames (unknownNameList)
 {
 }
 
@@ -61,13 +63,24 @@ const nlohmann::json* JsonObjectReader::find (const char* key, KeyPresence prese
 
 void JsonObjectReader::readString (const char* key, std::string& target, KeyPresence presence)
 {
-    if (const auto* value = find (key, presence))
+    readStringValue (key, target, presence);
+}
+
+bool JsonObjectReader::readStringValue (const char* key, std::string& target, KeyPresence presence)
+{
+    const auto* value = find (key, presence);
+
+    if (value == nullptr)
+        return false;
+
+    if (! value->is_string())
     {
-        if (value->is_string())
-            target = value->get<std::string>();
-        else
-            addError (pointerTo (key), "must be a string, got " + errorText::describe (*value));
+        addError (pointerTo (key), "must be a string, got " + errorText::describe (*value));
+        return false;
     }
+
+    target = value->get<std::string>();
+    return true;
 }
 
 void JsonObjectReader::readBool (const char* key, bool& target, KeyPresence presence)

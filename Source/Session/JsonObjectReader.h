@@ -1,6 +1,9 @@
 #pragma once
 
+#include "SessionEnums.h"
 #include "SessionError.h"
+#include "SessionErrorText.h"
+#include "SessionSchema.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,16 +14,13 @@
 namespace foldback
 {
 
-enum class KeyPresence
-{
-    required,
-    optional   ///< when absent the target keeps its value: the Session.h default
-};
-
 /** Reads typed fields out of one JSON object of a session document, checking types
     (never ranges: that is validateSession's job), required keys and unknown keys, and
     recording an error naming the field's JSON pointer for each problem. A field with an
-    error leaves its target unchanged. */
+    error leaves its target unchanged.
+
+    A string outside an enum's names goes to unknownNames instead of errors: it is a
+    value problem, reported among validation's (validateSession), in its order. */
 class JsonObjectReader
 {
 public:
@@ -28,13 +28,40 @@ public:
     JsonObjectReader (const nlohmann::json& object,
                       std::string pointer,
                       const std::string& fileName,
-                      std::vector<SessionError>& errors);
+                      std::vector<SessionError>& errors,
+                      std::vector<SessionError>& unknownNames);
+
+    /** A reader for a member object or array element, recording into the same lists. */
+    JsonObjectReader child (const nlohmann::json& member, std::string memberPointer) const
+    {
+        return { member, std::move (memberPointer), fileName, errors, unknownNames };
+    }
 
     /** Records "unknown key" for every key not in knownKeys, with a suggestion. */
     void rejectUnknownKeys (const std::vector<std::string>& knownKeys);
 
     void readString (const char* key, std::string& target, KeyPresence);
     void readBool (const char* key, bool& target, KeyPresence);
+
+    /** A string naming one of Enum's values. */
+    template <SessionEnum Enum>
+    void readEnum (const char* key, Enum& target, KeyPresence presence)
+    {
+        std::string name;
+
+        if (! readStringValue (key, name, presence))
+            return;
+
+        if (const auto value = enumFromString<Enum> (name))
+        {
+            target = *value;
+            return;
+        }
+
+        const auto names = nameStringsOf<Enum>();
+        unknownNames.push_back ({ fileName, pointerTo (key), "must be " + errorText::alternatives (names) + ", got "
+                                                                 + errorText::inQuotes (name) + errorText::didYouMean (name, names) });
+    }
 
     /** Any finite JSON number. */
     void readDouble (const char* key, double& target, KeyPresence);
@@ -67,7 +94,9 @@ private:
     std::string pointer;
     const std::string& fileName;
     std::vector<SessionError>& errors;
+    std::vector<SessionError>& unknownNames;
 
+    bool readStringValue (const char* key, std::string& target, KeyPresence);
     const nlohmann::json* find (const char* key, KeyPresence);
     bool readWholeNumber (const nlohmann::json& value, const std::string& where, int& target, int min, int max);
 };

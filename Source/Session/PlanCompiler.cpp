@@ -30,7 +30,7 @@ namespace
         click is a second click source for the mixes with clickMode "countInOnly". */
     std::string planSourceFor (const CueMix& mix, const std::string& sessionSourceId)
     {
-        if (sessionSourceId == clickSourceId && mix.clickMode == "countInOnly")
+        if (sessionSourceId == clickSourceId && mix.clickMode == ClickMode::countInOnly)
             return std::string (clickCountInSourceId);
         return sessionSourceId;
     }
@@ -105,7 +105,7 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
 
     // The count-in-only click exists only when a mix listens to it: it costs a generator.
     const bool anyCountInOnly = std::any_of (session.mixes.begin(), session.mixes.end(), [] (const CueMix& m)
-                                             { return m.clickMode == "countInOnly" && m.sends.count (std::string (clickSourceId)) > 0; });
+                                             { return m.clickMode == ClickMode::countInOnly && m.sends.count (std::string (clickSourceId)) > 0; });
 
     for (const bool countInOnly : { false, true })
     {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SessionEnums.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -14,13 +16,17 @@ namespace foldback
 
     Channel numbers are 1-based, as printed on the interface. Source ids are unique
     across inputs and tracks; "click", "clickCountIn" (never stored) and "talkback" are
-    reserved source ids for the click and the talkback mic. */
+    reserved source ids for the click and the talkback mic.
+
+    Defaults are the initialisers below. Every field's key, allowed values and whether
+    changing it is structural are declared once, in SessionSchema.h, and not repeated
+    here; docs/session-format.md documents the same (a test checks). */
 
 /** One mix's send from one source. */
 struct SendSettings
 {
-    double gainDb = 0.0;   ///< [-144, +12]; -144 is off
-    double pan = 0.0;      ///< [-1, +1]; constant power for mono sources, balance for stereo
+    double gainDb = 0.0;   ///< -144 is off
+    double pan = 0.0;      ///< left to right; constant power for mono sources, balance for stereo
     bool mute = false;
     bool solo = false;     ///< solo in place, within this mix only
 
@@ -44,7 +50,7 @@ struct BackingTrack
     std::string name;
     std::string file;               ///< relative paths are relative to the session file
     double offsetSeconds = 0.0;     ///< timeline position of the file's first sample
-    double gainDb = 0.0;            ///< [-144, +12], applied before the sends
+    double gainDb = 0.0;            ///< applied before the sends
 
     bool operator== (const BackingTrack&) const = default;
 };
@@ -53,9 +59,9 @@ struct BackingTrack
 struct TempoChange
 {
     int bar = 1;                    ///< 1-based; the first change is at bar 1
-    double bpm = 120.0;             ///< [20, 400], fractional allowed; quarter-note beats per minute
-    int beatsPerBar = 4;            ///< meter numerator [1, 32]
-    int beatUnit = 4;               ///< meter denominator: 1, 2, 4, 8, 16 or 32
+    double bpm = 120.0;             ///< fractional allowed; quarter-note beats per minute
+    int beatsPerBar = 4;            ///< meter numerator
+    int beatUnit = 4;               ///< meter denominator
 
     bool operator== (const TempoChange&) const = default;
 };
@@ -63,13 +69,13 @@ struct TempoChange
 struct ClickSettings
 {
     std::vector<TempoChange> tempoMap { TempoChange {} };
-    std::string sound = "woodblock"; ///< "beep", "woodblock", "cowbell", "hihat", "rimshot" or "custom"
+    ClickSound sound = ClickSound::woodblock;
     std::string customFile;          ///< WAV for sound "custom"
-    std::string subdivision = "none"; ///< "none", "eighths", "triplets", "sixteenths"
+    Subdivision subdivision = Subdivision::none;
     bool accentDownbeat = true;
-    double accentDb = 6.0;           ///< [0, 24] louder on the downbeat
-    double subdivisionDb = -10.0;    ///< [-60, 0] relative to the beat
-    int countInBars = 0;             ///< [0, 8] bars of click before each roll
+    double accentDb = 6.0;           ///< louder on the downbeat
+    double subdivisionDb = -10.0;    ///< relative to the beat
+    int countInBars = 0;             ///< bars of click before each roll
 
     bool operator== (const ClickSettings&) const = default;
 };
@@ -77,7 +83,7 @@ struct ClickSettings
 struct TalkbackSettings
 {
     std::vector<int> channels;       ///< empty: no talkback mic; else one device input, 1-based
-    double dimDb = -20.0;            ///< [-144, 0] programme level in mixes that hear talkback
+    double dimDb = -20.0;            ///< programme level in mixes that hear talkback
 
     bool operator== (const TalkbackSettings&) const = default;
 };
@@ -88,16 +94,20 @@ struct TransportSettings
     double loopStartSeconds = 0.0;
     double loopEndSeconds = 0.0;
 
+    /** The clock the transport follows. Not wired to JACK yet (the JACK transport issue
+        does that): "jack" is read, saved and shown by check, and plays as "internal". */
+    TransportSync sync = TransportSync::internal;
+
     bool operator== (const TransportSettings&) const = default;
 };
 
 struct AudioSettings
 {
-    std::string deviceType = "Virtual"; ///< "JACK", "ALSA" or "Virtual"
+    DeviceType deviceType = DeviceType::virtualDevice;
     std::string inputDevice;
     std::string outputDevice;
-    double sampleRate = 48000.0;     ///< 44100, 48000, 88200, 96000, 176400 or 192000
-    int bufferSize = 256;            ///< [16, 8192]
+    double sampleRate = 48000.0;
+    int bufferSize = 256;
 
     bool operator== (const AudioSettings&) const = default;
 };
@@ -105,8 +115,8 @@ struct AudioSettings
 /** A performer's own change to one send, over the engineer's: see docs/remotes.md. */
 struct PerformerSendOffset
 {
-    double gainOffsetDb = 0.0;       ///< [-24, +24] added to the engineer's gain
-    double panOffset = 0.0;          ///< [-2, +2] added to the engineer's pan
+    double gainOffsetDb = 0.0;       ///< added to the engineer's gain; low enough to pull any send fully off
+    double panOffset = 0.0;          ///< added to the engineer's pan
     bool mute = false;               ///< muted if either the engineer or the performer mutes
 
     bool operator== (const PerformerSendOffset&) const = default;
@@ -115,7 +125,7 @@ struct PerformerSendOffset
 /** The performer's layer over the engineer's mix: it survives the engineer's edits. */
 struct PerformerLayer
 {
-    double masterOffsetDb = 0.0;     ///< [-24, +24]
+    double masterOffsetDb = 0.0;     ///< added to the engineer's master, like a send's gainOffsetDb
     std::map<std::string, PerformerSendOffset> sends; ///< keyed by source id
 
     bool operator== (const PerformerLayer&) const = default;
@@ -136,9 +146,9 @@ struct CueMix
     std::string id;
     std::string name;
     std::vector<int> outputs { 1, 2 };  ///< one (mono) or two device output channels, 1-based
-    double masterDb = 0.0;           ///< [-144, +12]
-    double limiterCeilingDb = -1.0;  ///< [-60, 0] dBFS; the engineer's, never a performer's
-    std::string clickMode = "always"; ///< "always" or "countInOnly"
+    double masterDb = 0.0;
+    double limiterCeilingDb = -1.0;  ///< dBFS; the engineer's, never a performer's
+    ClickMode clickMode = ClickMode::always;
     std::map<std::string, SendSettings> sends; ///< keyed by source id; absent means not sent
     PerformerLayer performer;        ///< the performer's own offsets, from their remote
     MixRemoteAccess remote;
@@ -151,8 +161,8 @@ struct RemoteSettings
 {
     bool enabled = false;
     std::string address = "0.0.0.0"; ///< IPv4 address to listen on
-    int httpPort = 8470;             ///< [1024, 65535]
-    int oscPort = 9470;              ///< [1024, 65535]
+    int httpPort = 8470;
+    int oscPort = 9470;
     std::string engineerToken;       ///< empty: generated when remotes start
 
     bool operator== (const RemoteSettings&) const = default;

@@ -5,6 +5,7 @@
 #include "SessionErrorText.h"
 #include "SessionMigration.h"
 #include "SessionQueries.h"
+#include "SessionSchemaJson.h"
 #include "SessionValidation.h"
 
 #include <nlohmann/json.hpp>
@@ -34,88 +35,19 @@ namespace
         return errors.empty();
     }
 
-    ordered intArray (const std::vector<int>& values)
-    {
-        auto array = ordered::array();
-
-        for (auto value : values)
-            array.push_back (value);
-
-        return array;
-    }
-
-    ordered sendToJson (const SendSettings& send)
-    {
-        ordered object;
-        object["gainDb"] = send.gainDb;
-        object["pan"] = send.pan;
-        object["mute"] = send.mute;
-        object["solo"] = send.solo;
-        return object;
-    }
-
-    /** Sends in the order of the session's sources, then any others alphabetically. */
     ordered sendsToJson (const Session& session, const CueMix& mix)
     {
         auto sends = ordered::object();
 
         for (const auto& source : sourceIdsOf (session))
             if (const auto found = mix.sends.find (source); found != mix.sends.end())
-                sends[source] = sendToJson (found->second);
+                sends[source] = schema::valueToJson (found->second);
 
         for (const auto& [source, send] : mix.sends)
             if (! sends.contains (source))
-                sends[source] = sendToJson (send);
+                sends[source] = schema::valueToJson (send);
 
         return sends;
-    }
-
-    ordered mixToJson (const Session& session, const CueMix& mix)
-    {
-        ordered object;
-        object["id"] = mix.id;
-        object["name"] = mix.name;
-        object["outputs"] = intArray (mix.outputs);
-        object["masterDb"] = mix.masterDb;
-        object["limiterCeilingDb"] = mix.limiterCeilingDb;
-        object["clickMode"] = mix.clickMode;
-        object["sends"] = sendsToJson (session, mix);
-
-        auto& performer = object["performer"];
-        performer["masterOffsetDb"] = mix.performer.masterOffsetDb;
-        auto& offsets = performer["sends"] = ordered::object();
-        for (const auto& [source, offset] : mix.performer.sends)
-            offsets[source] = { { "gainOffsetDb", offset.gainOffsetDb }, { "panOffset", offset.panOffset }, { "mute", offset.mute } };
-
-        object["remote"]["token"] = mix.remote.token;
-        object["remote"]["allow"] = mix.remote.allow;
-        return object;
-    }
-
-    ordered clickToJson (const ClickSettings& click)
-    {
-        auto tempoMap = ordered::array();
-
-        for (const auto& change : click.tempoMap)
-        {
-            ordered object;
-            object["bar"] = change.bar;
-            object["bpm"] = change.bpm;
-            object["beatsPerBar"] = change.beatsPerBar;
-            object["beatUnit"] = change.beatUnit;
-            tempoMap.push_back (std::move (object));
-        }
-
-        ordered object;
-        object["tempoMap"] = std::move (tempoMap);
-        object["sound"] = click.sound;
-        object["customFile"] = click.customFile;
-        object["subdivision"] = click.subdivision;
-        object["accentDownbeat"] = click.accentDownbeat;
-        object["accentDb"] = click.accentDb;
-        object["subdivisionDb"] = click.subdivisionDb;
-        object["countInBars"] = click.countInBars;
-        return object;
     }
 
     ordered sessionToOrderedJson (const Session& session)
@@ -123,59 +55,15 @@ namespace
         ordered document;
         document["format"] = std::string (sessionFormatName);
         document["version"] = Session::currentVersion;
-        document["name"] = session.name;
+        const auto fields = schema::fieldsToJson (session);
 
-        auto& audio = document["audio"];
-        audio["deviceType"] = session.audio.deviceType;
-        audio["inputDevice"] = session.audio.inputDevice;
-        audio["outputDevice"] = session.audio.outputDevice;
-        audio["sampleRate"] = session.audio.sampleRate;
-        audio["bufferSize"] = session.audio.bufferSize;
+        for (const auto& item : fields.items())
+            document[item.key()] = item.value();
 
-        auto& inputs = document["inputs"] = ordered::array();
-
-        for (const auto& input : session.inputs)
-        {
-            ordered object;
-            object["id"] = input.id;
-            object["name"] = input.name;
-            object["channels"] = intArray (input.channels);
-            inputs.push_back (std::move (object));
-        }
-
-        auto& tracks = document["tracks"] = ordered::array();
-
-        for (const auto& track : session.tracks)
-        {
-            ordered object;
-            object["id"] = track.id;
-            object["name"] = track.name;
-            object["file"] = track.file;
-            object["offsetSeconds"] = track.offsetSeconds;
-            object["gainDb"] = track.gainDb;
-            tracks.push_back (std::move (object));
-        }
-
-        document["click"] = clickToJson (session.click);
-        document["talkback"]["channels"] = intArray (session.talkback.channels);
-        document["talkback"]["dimDb"] = session.talkback.dimDb;
-        document["transport"]["loopEnabled"] = session.transport.loopEnabled;
-        document["transport"]["loopStartSeconds"] = session.transport.loopStartSeconds;
-        document["transport"]["loopEndSeconds"] = session.transport.loopEndSeconds;
-
-        auto& mixes = document["mixes"] = ordered::array();
-
-        for (const auto& mix : session.mixes)
-            mixes.push_back (mixToJson (session, mix));
-
-        document["monitor"]["outputs"] = intArray (session.monitor.outputs);
-
-        auto& remote = document["remote"];
-        remote["enabled"] = session.remote.enabled;
-        remote["address"] = session.remote.address;
-        remote["httpPort"] = session.remote.httpPort;
-        remote["oscPort"] = session.remote.oscPort;
-        remote["engineerToken"] = session.remote.engineerToken;
+        // Sends in the order of the session's sources, then any others alphabetically:
+        // the one place the writer needs more than the mix itself.
+        for (std::size_t i = 0; i < session.mixes.size(); ++i)
+            document["mixes"][i]["sends"] = sendsToJson (session, session.mixes[i]);
 
         return document;
     }
@@ -257,12 +145,13 @@ SessionParseResult parseSessionJson (const std::string& text, const std::string&
         return result;
 
     Session session;
-    readSessionDocument (document, fileName, session, result.errors);
+    std::vector<SessionError> unknownNames;
+    readSessionDocument (document, fileName, session, result.errors, unknownNames);
 
     if (! result.errors.empty())
         return result;
 
-    result.errors = validateSession (session, fileName);
+    result.errors = validateSession (session, fileName, unknownNames);
 
     if (result.errors.empty())
         result.session = std::move (session);

@@ -7,7 +7,8 @@ namespace foldback::sessionLimits
 {
 
 /** The allowed values of every bounded Session field, shared by validation, the GUI's
-    controls and the documentation (docs/session-format.md). All ranges are inclusive. */
+    controls and the documentation (docs/session-format.md). All ranges are inclusive.
+    SessionSchema.h binds each to its field; the enums' names are in SessionEnums.h. */
 
 constexpr double minGainDb = -144.0;          ///< sends, track gains, mix masters; -144 is off
 constexpr double maxGainDb = 12.0;
@@ -50,10 +51,6 @@ constexpr int maxNetworkPort = 65535;
 constexpr std::array<int, 6> beatUnits { 1, 2, 4, 8, 16, 32 };
 constexpr std::array<double, 6> sampleRates { 44100.0, 48000.0, 88200.0, 96000.0, 176400.0, 192000.0 };
 
-constexpr std::array<std::string_view, 3> deviceTypes { "JACK", "ALSA", "Virtual" };
-constexpr std::array<std::string_view, 6> clickSounds { "beep", "woodblock", "cowbell", "hihat", "rimshot", "custom" };
-constexpr std::array<std::string_view, 4> subdivisions { "none", "eighths", "triplets", "sixteenths" };
-constexpr std::array<std::string_view, 2> clickModes { "always", "countInOnly" };
 constexpr std::array<std::string_view, 5> remoteControls { "gain", "pan", "mute", "master", "click" };
 
 } // namespace foldback::sessionLimits

@@ -2,9 +2,11 @@
 
 #include "JsonObjectReader.h"
 #include "JsonPointer.h"
+#include "SchemaLimitText.h"
 #include "SessionErrorText.h"
 #include "SessionLimits.h"
 #include "SessionQueries.h"
+#include "SessionSchema.h"
 #include "Utf8.h"
 
 #include <algorithm>
@@ -18,33 +20,48 @@ namespace foldback
 namespace
 {
     namespace limits = sessionLimits;
+    using schema::Schema;
 
     class Validator
     {
     public:
-        Validator (const Session& sessionToCheck, const std::string& nameOfFile)
-            : session (sessionToCheck), fileName (nameOfFile) {}
+        Validator (const Session& sessionToCheck, const std::string& nameOfFile,
+                   const std::vector<SessionError>& namesOutsideTheirSets)
+            : session (sessionToCheck), fileName (nameOfFile), unknownNames (namesOutsideTheirSets),
+              unknownNameReported (unknownNames.size(), false) {}
 
+        /** Each section's unknown names that no check placed come at the end of the
+            section, so an enum field needs no line here to be reported in order. */
         std::vector<SessionError> run()
         {
             checkText (session.name, "/name");
             checkAudio();
+            reportUnknownNamesUnder ("/audio");
             checkSources();
             checkClick();
+            reportUnknownNamesUnder ("/click");
             checkTalkback();
+            reportUnknownNamesUnder ("/talkback");
             checkTransport();
+            reportUnknownNamesUnder ("/transport");
 
             for (std::size_t i = 0; i < session.mixes.size(); ++i)
+            {
                 checkMix (session.mixes[i], appendToPointer ("/mixes", i));
+                reportUnknownNamesUnder (appendToPointer ("/mixes", i));
+            }
 
             checkMonitor();
             checkRemote();
+            reportUnknownNamesUnder ({}); // the rest: none is ever dropped
             return std::move (errors);
         }
 
     private:
         const Session& session;
         const std::string& fileName;
+        const std::vector<SessionError>& unknownNames;
+        std::vector<bool> unknownNameReported;
         std::vector<SessionError> errors;
         std::map<int, std::string> outputOwners; ///< output channel -> pointer of its first use
         std::map<std::string, std::string> tokenOwners; ///< remote token -> pointer of its first use
@@ -55,27 +72,48 @@ namespace
             errors.push_back ({ fileName, std::move (pointer), std::move (message) });
         }
 
-        void checkNumber (double value, double min, double max, const std::string& pointer)
-        {
-            if (! (value >= min && value <= max))
-                fail (pointer, numberRangeMessage (min, max, errorText::number (value)));
-        }
-
         void checkInt (int value, int min, int max, const std::string& pointer)
         {
             if (value < min || value > max)
                 fail (pointer, integerRangeMessage (min, max, std::to_string (value)));
         }
 
-        template <std::size_t N>
-        void checkChoice (const std::string& value, const std::array<std::string_view, N>& choices, const std::string& pointer)
+        /** A field of owner, whose pointer is where, against the limits its schema declares. */
+        template <typename Struct, typename Number>
+            requires std::is_same_v<Number, double> || std::is_same_v<Number, int>
+        void check (const Struct& owner, const schema::Field<Struct, Number>& field, const std::string& where)
         {
-            if (std::find (choices.begin(), choices.end(), value) != choices.end())
-                return;
+            if (const auto message = schema::outOfLimits (field.of (owner), field.limits))
+                fail (appendToPointer (where, field.key), *message);
+        }
 
-            std::vector<std::string> names (choices.begin(), choices.end());
-            fail (pointer, "must be " + errorText::alternatives (names) + ", got " + errorText::inQuotes (value)
-                              + errorText::didYouMean (value, names));
+        template <typename Struct>
+        void check (const Struct& owner, const schema::Field<Struct, std::vector<int>>& field, const std::string& where)
+        {
+            checkChannels (field.of (owner), field.limits, appendToPointer (where, field.key));
+        }
+
+        /** An enum holds only its own values; a name outside the set was found by the
+            reader and is reported here, in validation's order. */
+        template <typename Struct, SessionEnum Enum>
+        void check (const Struct&, const schema::Field<Struct, Enum>& field, const std::string& where)
+        {
+            reportUnknownNamesUnder (appendToPointer (where, field.key));
+        }
+
+        /** The reader's unknown names at or under pointer ("" for all) not yet reported. */
+        void reportUnknownNamesUnder (const std::string& pointer)
+        {
+            for (std::size_t i = 0; i < unknownNames.size(); ++i)
+            {
+                const auto& found = unknownNames[i].pointer;
+
+                if (! unknownNameReported[i] && (found == pointer || found.rfind (pointer + "/", 0) == 0 || pointer.empty()))
+                {
+                    errors.push_back (unknownNames[i]);
+                    unknownNameReported[i] = true;
+                }
+            }
         }
 
         void checkText (const std::string& text, const std::string& pointer)
@@ -90,9 +128,11 @@ namespace
                 fail (pointer, "must be 1 to 64 letters, digits, '_' or '-', got " + errorText::inQuotes (id));
         }
 
-        void checkChannels (const std::vector<int>& channels, std::size_t minCount, std::size_t maxCount,
+        void checkChannels (const std::vector<int>& channels, const schema::Limits<std::vector<int>>& limits,
                             const std::string& pointer)
         {
+            const auto minCount = limits.minCount, maxCount = limits.maxCount;
+
             if (channels.size() < minCount || channels.size() > maxCount)
             {
                 const auto allowed = minCount == maxCount ? std::to_string (minCount)
@@ -105,7 +145,7 @@ namespace
             for (std::size_t i = 0; i < channels.size(); ++i)
             {
                 const auto where = appendToPointer (pointer, i);
-                checkInt (channels[i], limits::minChannel, limits::maxChannel, where);
+                checkInt (channels[i], limits.min, limits.max, where);
 
                 if (i > 0 && channels[i] == channels[0])
                     fail (where, "channel " + std::to_string (channels[i]) + " is listed twice");
@@ -114,18 +154,13 @@ namespace
 
         void checkAudio()
         {
+            using Fields = Schema<AudioSettings>;
             const auto& audio = session.audio;
-            checkChoice (audio.deviceType, limits::deviceTypes, "/audio/deviceType");
+            check (audio, Fields::deviceType, "/audio");
             checkText (audio.inputDevice, "/audio/inputDevice");
             checkText (audio.outputDevice, "/audio/outputDevice");
-
-            const auto& rates = limits::sampleRates;
-
-            if (std::find (rates.begin(), rates.end(), audio.sampleRate) == rates.end())
-                fail ("/audio/sampleRate", "must be 44100, 48000, 88200, 96000, 176400 or 192000, got "
-                                               + errorText::number (audio.sampleRate));
-
-            checkInt (audio.bufferSize, limits::minBufferSize, limits::maxBufferSize, "/audio/bufferSize");
+            check (audio, Fields::sampleRate, "/audio");
+            check (audio, Fields::bufferSize, "/audio");
         }
 
         void checkSourceId (const std::string& id, const std::string& pointer, std::map<std::string, std::string>& seen)
@@ -152,7 +187,7 @@ namespace
                 const auto where = appendToPointer ("/inputs", i);
                 checkSourceId (input.id, where + "/id", seen);
                 checkText (input.name, where + "/name");
-                checkChannels (input.channels, 1, 2, where + "/channels");
+                check (input, Schema<LiveInput>::channels, where);
             }
 
             for (std::size_t i = 0; i < session.tracks.size(); ++i)
@@ -166,8 +201,8 @@ namespace
                     fail (where + "/file", "must name an audio file, got an empty string");
 
                 checkText (track.file, where + "/file");
-                checkNumber (track.offsetSeconds, limits::minOffsetSeconds, limits::maxOffsetSeconds, where + "/offsetSeconds");
-                checkNumber (track.gainDb, limits::minGainDb, limits::maxGainDb, where + "/gainDb");
+                check (track, Schema<BackingTrack>::offsetSeconds, where);
+                check (track, Schema<BackingTrack>::gainDb, where);
             }
         }
 
@@ -190,45 +225,42 @@ namespace
                     fail (where + "/bar", "bars must strictly increase, got " + std::to_string (change.bar)
                                              + " after " + std::to_string (tempoMap[i - 1].bar));
                 else
-                    checkInt (change.bar, limits::minBar, limits::maxBar, where + "/bar");
+                    check (change, Schema<TempoChange>::bar, where);
 
-                checkNumber (change.bpm, limits::minBpm, limits::maxBpm, where + "/bpm");
-                checkInt (change.beatsPerBar, limits::minBeatsPerBar, limits::maxBeatsPerBar, where + "/beatsPerBar");
-
-                const auto& units = limits::beatUnits;
-
-                if (std::find (units.begin(), units.end(), change.beatUnit) == units.end())
-                    fail (where + "/beatUnit", "must be 1, 2, 4, 8, 16 or 32, got " + std::to_string (change.beatUnit));
+                check (change, Schema<TempoChange>::bpm, where);
+                check (change, Schema<TempoChange>::beatsPerBar, where);
+                check (change, Schema<TempoChange>::beatUnit, where);
             }
         }
 
         void checkClick()
         {
+            using Fields = Schema<ClickSettings>;
             const auto& click = session.click;
             checkTempoMap (click.tempoMap);
-            checkChoice (click.sound, limits::clickSounds, "/click/sound");
+            check (click, Fields::sound, "/click");
 
-            if (click.sound == "custom" && click.customFile.empty())
-                fail ("/click/customFile", "must name a WAV file when sound is \"custom\"");
+            if (click.sound == ClickSound::custom && click.customFile.empty())
+                fail ("/click/customFile", "must name a WAV file when sound is " + errorText::inQuotes (toString (ClickSound::custom)));
 
             checkText (click.customFile, "/click/customFile");
-            checkChoice (click.subdivision, limits::subdivisions, "/click/subdivision");
-            checkNumber (click.accentDb, limits::minAccentDb, limits::maxAccentDb, "/click/accentDb");
-            checkNumber (click.subdivisionDb, limits::minSubdivisionDb, limits::maxSubdivisionDb, "/click/subdivisionDb");
-            checkInt (click.countInBars, limits::minCountInBars, limits::maxCountInBars, "/click/countInBars");
+            check (click, Fields::subdivision, "/click");
+            check (click, Fields::accentDb, "/click");
+            check (click, Fields::subdivisionDb, "/click");
+            check (click, Fields::countInBars, "/click");
         }
 
         void checkTalkback()
         {
-            checkChannels (session.talkback.channels, 0, 1, "/talkback/channels");
-            checkNumber (session.talkback.dimDb, limits::minDimDb, limits::maxDimDb, "/talkback/dimDb");
+            check (session.talkback, Schema<TalkbackSettings>::channels, "/talkback");
+            check (session.talkback, Schema<TalkbackSettings>::dimDb, "/talkback");
         }
 
         void checkTransport()
         {
             const auto& transport = session.transport;
-            checkNumber (transport.loopStartSeconds, limits::minLoopSeconds, limits::maxLoopSeconds, "/transport/loopStartSeconds");
-            checkNumber (transport.loopEndSeconds, limits::minLoopSeconds, limits::maxLoopSeconds, "/transport/loopEndSeconds");
+            check (transport, Schema<TransportSettings>::loopStartSeconds, "/transport");
+            check (transport, Schema<TransportSettings>::loopEndSeconds, "/transport");
 
             if (transport.loopEnabled && ! (transport.loopEndSeconds > transport.loopStartSeconds))
                 fail ("/transport/loopEndSeconds", "must be after loopStartSeconds ("
@@ -278,7 +310,7 @@ namespace
 
             checkText (mix.name, where + "/name");
             const auto errorsBefore = errors.size();
-            checkChannels (mix.outputs, 1, 2, where + "/outputs");
+            check (mix, Schema<CueMix>::outputs, where);
 
             if (errors.size() == errorsBefore)
             {
@@ -294,29 +326,40 @@ namespace
                 }
             }
 
-            checkNumber (mix.masterDb, limits::minGainDb, limits::maxGainDb, where + "/masterDb");
-            checkNumber (mix.limiterCeilingDb, limits::minCeilingDb, limits::maxCeilingDb, where + "/limiterCeilingDb");
-            checkChoice (mix.clickMode, limits::clickModes, where + "/clickMode");
+            check (mix, Schema<CueMix>::masterDb, where);
+            check (mix, Schema<CueMix>::limiterCeilingDb, where);
+            check (mix, Schema<CueMix>::clickMode, where);
 
             for (const auto& [source, send] : mix.sends)
             {
                 const auto sendPointer = appendToPointer (where + "/sends", source);
                 checkSendSource (source, sendPointer);
-                checkNumber (send.gainDb, limits::minGainDb, limits::maxGainDb, sendPointer + "/gainDb");
-                checkNumber (send.pan, limits::minPan, limits::maxPan, sendPointer + "/pan");
+                check (send, Schema<SendSettings>::gainDb, sendPointer);
+                check (send, Schema<SendSettings>::pan, sendPointer);
             }
 
             checkPerformer (mix, where + "/performer");
             checkToken (mix.remote.token, where + "/remote/token");
 
             for (std::size_t i = 0; i < mix.remote.allow.size(); ++i)
-                checkChoice (mix.remote.allow[i], limits::remoteControls, appendToPointer (where + "/remote/allow", i));
+                checkControl (mix.remote.allow[i], appendToPointer (where + "/remote/allow", i));
+        }
+
+        void checkControl (const std::string& control, const std::string& pointer)
+        {
+            const auto& controls = limits::remoteControls;
+
+            if (std::find (controls.begin(), controls.end(), control) != controls.end())
+                return;
+
+            std::vector<std::string> names (controls.begin(), controls.end());
+            fail (pointer, "must be " + errorText::alternatives (names) + ", got " + errorText::inQuotes (control)
+                              + errorText::didYouMean (control, names));
         }
 
         void checkPerformer (const CueMix& mix, const std::string& where)
         {
-            const auto minOffset = limits::minPerformerOffsetDb, maxOffset = limits::maxPerformerOffsetDb;
-            checkNumber (mix.performer.masterOffsetDb, minOffset, maxOffset, where + "/masterOffsetDb");
+            check (mix.performer, Schema<PerformerLayer>::masterOffsetDb, where);
 
             for (const auto& [source, offset] : mix.performer.sends)
             {
@@ -326,9 +369,8 @@ namespace
                     fail (offsetPointer, "the mix has no send from " + errorText::inQuotes (source)
                                              + "; a performer can only adjust what the engineer sends");
 
-                checkNumber (offset.gainOffsetDb, minOffset, maxOffset, offsetPointer + "/gainOffsetDb");
-                checkNumber (offset.panOffset, -limits::maxPerformerPanOffset, limits::maxPerformerPanOffset,
-                             offsetPointer + "/panOffset");
+                check (offset, Schema<PerformerSendOffset>::gainOffsetDb, offsetPointer);
+                check (offset, Schema<PerformerSendOffset>::panOffset, offsetPointer);
             }
         }
 
@@ -359,7 +401,7 @@ namespace
         {
             const auto& outputs = session.monitor.outputs;
             const auto errorsBefore = errors.size();
-            checkChannels (outputs, 0, 2, "/monitor/outputs");
+            check (session.monitor, Schema<MonitorSettings>::outputs, "/monitor");
 
             if (errors.size() != errorsBefore)
                 return;
@@ -400,8 +442,8 @@ namespace
                 fail ("/remote/address", "must be an IPv4 address such as \"0.0.0.0\" (every interface) or \"127.0.0.1\", got "
                                              + errorText::inQuotes (address));
 
-            checkInt (remote.httpPort, limits::minNetworkPort, limits::maxNetworkPort, "/remote/httpPort");
-            checkInt (remote.oscPort, limits::minNetworkPort, limits::maxNetworkPort, "/remote/oscPort");
+            check (remote, Schema<RemoteSettings>::httpPort, "/remote");
+            check (remote, Schema<RemoteSettings>::oscPort, "/remote");
 
             if (remote.httpPort == remote.oscPort)
                 fail ("/remote/oscPort", "must differ from httpPort (" + std::to_string (remote.httpPort) + ")");
@@ -411,9 +453,10 @@ namespace
     };
 }
 
-std::vector<SessionError> validateSession (const Session& session, const std::string& fileName)
+std::vector<SessionError> validateSession (const Session& session, const std::string& fileName,
+                                           const std::vector<SessionError>& unknownNames)
 {
-    return Validator (session, fileName).run();
+    return Validator (session, fileName, unknownNames).run();
 }
 
 } // namespace foldback

@@ -17,7 +17,12 @@ namespace foldback
     Each error names the JSON pointer the field has in a saved file, in document order
     (audio, inputs, tracks, click, talkback, transport, mixes); fileName fills
     SessionError::file. An empty result means the session can be saved and loaded back
-    unchanged. Message thread (or any thread holding its own copy). */
-std::vector<SessionError> validateSession (const Session& session, const std::string& fileName);
+    unchanged. Message thread (or any thread holding its own copy).
+
+    Ranges and their messages come from SessionSchema.h. unknownNames are the reader's
+    errors for names outside an enum's set (readSessionDocument), reported here at their
+    field's place in the order. */
+std::vector<SessionError> validateSession (const Session& session, const std::string& fileName,
+                                           const std::vector<SessionError>& unknownNames = {});
 
 } // namespace foldback

@@ -50,6 +50,7 @@ TEST_CASE ("check accepts every preset and prints a summary", "[cli][check]")
         CHECK (outcome.status == 0);
         CHECK (outcome.output.find (": ok") != std::string::npos);
         CHECK (outcome.output.find ("mix ") != std::string::npos);
+        CHECK (outcome.output.find ("\n  transport: loopEnabled ") != std::string::npos);
     }
 }
 

@@ -162,7 +162,7 @@ TEST_CASE ("The command line wins over the session, and remembered names fill th
     DeviceSettingsStore store ((folder.path / "devices.json").string());
 
     AudioSettings session;
-    session.deviceType = "ALSA";
+    session.deviceType = DeviceType::alsa;
     session.inputDevice = "hw:1";
     session.outputDevice = "";
     session.sampleRate = 44100.0;

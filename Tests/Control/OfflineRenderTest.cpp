@@ -32,7 +32,7 @@ namespace
         session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
         session.talkback.channels = { 4 };
         session.click.tempoMap = { { 1, 97.3, 4, 4 }, { 3, 140.0, 6, 8 } };
-        session.click.subdivision = "eighths";
+        session.click.subdivision = Subdivision::eighths;
         session.click.countInBars = 1;
 
         CueMix singer;
@@ -43,7 +43,7 @@ namespace
         singer.sends["click"] = { -12.0, -0.5, false, false };
         singer.sends["talkback"] = { 0.0, 0.0, false, false };
         singer.limiterCeilingDb = -3.0;
-        singer.clickMode = "countInOnly";
+        singer.clickMode = ClickMode::countInOnly;
 
         CueMix guitarist;
         guitarist.id = "guitarist";

@@ -46,7 +46,7 @@ namespace
         writeFloatWav ((folder.path / "beats.wav").string(), track);
 
         Session session;
-        session.click.sound = "custom";
+        session.click.sound = ClickSound::custom;
         session.click.customFile = "tick.wav";
         session.click.accentDownbeat = false;
         session.click.countInBars = countInBars;

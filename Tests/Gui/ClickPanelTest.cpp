@@ -15,9 +15,9 @@ TEST_CASE ("The click panel edits the click settings and each mix's click", "[gu
     panel.setSize (1300, 800);
 
     panel.getSubdivisionBox().setText ("triplets", juce::sendNotificationSync);
-    CHECK (console.document.getSession().click.subdivision == "triplets");
+    CHECK (console.document.getSession().click.subdivision == Subdivision::triplets);
     panel.getSoundBox().setText ("cowbell", juce::sendNotificationSync);
-    CHECK (console.document.getSession().click.sound == "cowbell");
+    CHECK (console.document.getSession().click.sound == ClickSound::cowbell);
 
     auto* singer = panel.findMixRow ("singer");
     REQUIRE (singer != nullptr);
@@ -29,7 +29,7 @@ TEST_CASE ("The click panel edits the click settings and each mix's click", "[gu
     CHECK (console.send ("singer", "click").gainDb == Approx (-12.0));
     CHECK (singer->getLevel().getValue() == Approx (-12.0));
     console.document.undo();
-    CHECK (console.document.getSession().click.sound == "woodblock");
+    CHECK (console.document.getSession().click.sound == ClickSound::woodblock);
     CHECK (panel.getSoundBox().getText() == "woodblock");
 }
 

@@ -219,7 +219,7 @@ TEST_CASE ("processBlock stays free of allocations and locks while remotes flood
         remotes.service();
         player.setListenMix (round % 3 == 0 ? std::string() : "mix" + std::to_string (round % 4));
         if (round % 25 == 0)
-            document.edit ("structure", [round] (Session& s) { s.click.subdivision = round % 50 == 0 ? "triplets" : "eighths"; });
+            document.edit ("structure", [round] (Session& s) { s.click.subdivision = round % 50 == 0 ? Subdivision::triplets : Subdivision::eighths; });
         player.reclaim();
         std::this_thread::sleep_for (std::chrono::milliseconds (2));
     }

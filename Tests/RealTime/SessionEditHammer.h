@@ -21,7 +21,7 @@ inline Session makeHammerSession (int numMixes)
     session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
     session.talkback.channels = { 4 };
     session.click.countInBars = 1;
-    session.click.subdivision = "eighths";
+    session.click.subdivision = Subdivision::eighths;
     for (int m = 0; m < numMixes; ++m)
     {
         CueMix mix;
@@ -49,7 +49,7 @@ inline void editSessionOnce (SessionPlayer& player, Session& session, int round,
     if (round % 10 == 0)
     {
         auto structural = makeHammerSession (round % 20 == 0 ? 5 : 4);
-        structural.click.subdivision = round % 30 == 0 ? "triplets" : "eighths";
+        structural.click.subdivision = round % 30 == 0 ? Subdivision::triplets : Subdivision::eighths;
         player.updateSession (structural);
         session = structural;
     }

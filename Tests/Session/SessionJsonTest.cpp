@@ -124,6 +124,26 @@ TEST_CASE ("An out-of-range value is rejected, not clamped, with the allowed ran
     CHECK (error.toString() == "test.json: /mixes/0/masterDb: must be a number from -144 to 12, got 40");
 }
 
+TEST_CASE ("The transport's sync is internal by default, round-trips and names its choices when wrong", "[session]")
+{
+    const auto base = R"({ "format": "foldback-session", "version": 1, "mixes": [], "transport": )";
+
+    const auto internal = parseSessionJson (std::string (base) + "{} }", "test.json");
+    REQUIRE (internal.session.has_value());
+    CHECK (internal.session->transport.sync == TransportSync::internal);
+    CHECK (sessionToJson (*internal.session).find ("\"loopEndSeconds\": 0.0,\n    \"sync\": \"internal\"\n") != std::string::npos);
+
+    Session jack;
+    jack.transport.sync = TransportSync::jack;
+    requireParsesTo (sessionToJson (jack), jack);
+    requireParsesTo (std::string (base) + R"({ "sync": "jack" } })", jack);
+
+    CHECK (firstError (std::string (base) + R"({ "sync": "jackd" } })").toString()
+           == "test.json: /transport/sync: must be \"internal\" or \"jack\", got \"jackd\" (did you mean 'jack'?)");
+    CHECK (firstError (std::string (base) + R"({ "sync": true } })").toString()
+           == "test.json: /transport/sync: must be a string, got true");
+}
+
 TEST_CASE ("A misspelt key is rejected with a suggestion", "[session]")
 {
     const auto error = firstError (minimalDocument (R"(, "sends": { "click": { "gian": -6 } })"));

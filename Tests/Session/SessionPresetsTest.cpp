@@ -53,7 +53,7 @@ TEST_CASE ("Every preset loads without errors and survives a save and load uncha
             FAIL_CHECK (error.toString());
 
         REQUIRE (result.session.has_value());
-        CHECK (result.session->audio.deviceType == "Virtual");
+        CHECK (result.session->audio.deviceType == DeviceType::virtualDevice);
 
         const auto again = parseSessionJson (sessionToJson (*result.session), file);
         REQUIRE (again.session.has_value());
@@ -74,12 +74,12 @@ TEST_CASE ("The demo preset exercises every kind of source and mix", "[session][
     CHECK (demo.tracks[1].file == "audio/demo-bass.wav");
 
     CHECK (demo.click.tempoMap.size() >= 2);
-    CHECK (demo.click.subdivision != "none");
+    CHECK (demo.click.subdivision != Subdivision::none);
     CHECK (demo.click.countInBars == 1);
     CHECK (demo.talkback.channels == std::vector<int> { 8 });
 
     REQUIRE (demo.mixes.size() == 3);
-    CHECK (std::any_of (demo.mixes.begin(), demo.mixes.end(), [] (const auto& mix) { return mix.clickMode == "countInOnly"; }));
+    CHECK (std::any_of (demo.mixes.begin(), demo.mixes.end(), [] (const auto& mix) { return mix.clickMode == ClickMode::countInOnly; }));
     CHECK (std::any_of (demo.mixes.begin(), demo.mixes.end(), [] (const auto& mix) { return mix.outputs.size() == 1; }));
 
     std::set<double> ceilings;

@@ -12,21 +12,21 @@ inline Session sessionWithEveryFieldSet()
 {
     Session session;
     session.name = "Live at the Roundhouse \xe2\x80\x94 day 2"; // an em dash: UTF-8 survives
-    session.audio = { "JACK", "system:capture", "system:playback", 96000.0, 128 };
+    session.audio = { DeviceType::jack, "system:capture", "system:playback", 96000.0, 128 };
     session.inputs = { { "vox", "Lead \"vocal\"", { 1 } },
                        { "keys", "Keys L/R", { 3, 4 } } };
     session.tracks = { { "drums", "Drum stem", "stems/drums.wav", -1.25, -3.5 },
                        { "bass", "Bass stem", "/abs/path/bass.wav", 0.1, 2.0 } };
     session.click.tempoMap = { { 1, 96.5, 6, 8 }, { 5, 132.0, 7, 16 }, { 12, 20.0, 1, 1 } };
-    session.click.sound = "custom";
+    session.click.sound = ClickSound::custom;
     session.click.customFile = "clicks/tick.wav";
-    session.click.subdivision = "triplets";
+    session.click.subdivision = Subdivision::triplets;
     session.click.accentDownbeat = false;
     session.click.accentDb = 12.0;
     session.click.subdivisionDb = -0.1;
     session.click.countInBars = 2;
     session.talkback = { { 8 }, -30.0 };
-    session.transport = { true, 1.0 / 3.0, 17.875 };
+    session.transport = { true, 1.0 / 3.0, 17.875, TransportSync::jack };
 
     CueMix singer;
     singer.id = "singer";
@@ -34,7 +34,7 @@ inline Session sessionWithEveryFieldSet()
     singer.outputs = { 2, 1 };
     singer.masterDb = -2.5;
     singer.limiterCeilingDb = -6.0;
-    singer.clickMode = "countInOnly";
+    singer.clickMode = ClickMode::countInOnly;
     singer.sends = { { "vox", { 4.0, -0.25, false, true } },
                      { "keys", { -12.0, 1.0, true, false } },
                      { "drums", { -144.0, -1.0, false, false } },

@@ -111,7 +111,7 @@ TEST_CASE ("A custom click needs its file and a loop needs its end after its sta
     CHECK (pointersOf (validateSession (session, "s.json"))
            == std::vector<std::string> { "/click/customFile", "/transport/loopEndSeconds" });
 
-    session.click.sound = "hihat";
+    session.click.sound = ClickSound::hihat;
     session.transport.loopEnabled = false;
     CHECK (validateSession (session, "s.json").empty());
 }
