@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <type_traits>
 
 namespace foldback
 {
@@ -12,7 +13,7 @@ namespace
 {
     // mixSettingsOf copies a mix's own fields one by one (copying the whole mix would copy
     // its sends too, on every edit): a field added to CueMix must be added there as well.
-    static_assert (sizeof (CueMix) == 296, "CueMix has changed: update mixSettingsOf and putMixSettings");
+    static_assert (sizeof (CueMix) == 272, "CueMix has changed: update mixSettingsOf and putMixSettings");
 
     /** A mix without its sends and performer layer: what a mixSettings part holds. */
     CueMix mixSettingsOf (const CueMix& mix)
@@ -57,6 +58,10 @@ namespace
     std::size_t heapBytes (const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
     std::size_t heapBytes (double) { return 0; }
     std::size_t heapBytes (int) { return 0; }
+    template <typename E>
+        requires std::is_enum_v<E>
+    std::size_t heapBytes (const E&) { return 0; }   // the schema's enums own no heap
+
     std::size_t heapBytes (const SendSettings&) { return 0; }
     std::size_t heapBytes (const PerformerSendOffset&) { return 0; }
     std::size_t heapBytes (const TempoChange&) { return 0; }

@@ -16,7 +16,7 @@ namespace
     {
         Session session;
         session.name = "rig";
-        session.audio.deviceType = "Virtual";
+        session.audio.deviceType = DeviceType::virtualDevice;
         session.inputs = { { "vox", "Vocal", { 1 } } };
         CueMix singer;
         singer.id = "singer";

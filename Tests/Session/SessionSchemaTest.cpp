@@ -24,7 +24,7 @@ TEST_CASE ("Each enum's names read back as the same value, and nothing else read
     CHECK_FALSE (enumFromString<DeviceType> ("").has_value());
 }
 
-TEST_CASE ("Parameter edits keep a session's structure; every other edit changes it", "[session][schema]")
+TEST_CASE ("Parameter edits keep a session's structure, and every other edit changes it", "[session][schema]")
 {
     const auto session = testdata::sessionWithEveryFieldSet();
     CHECK (sameStructure (session, session));
