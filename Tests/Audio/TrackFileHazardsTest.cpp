@@ -109,7 +109,7 @@ TEST_CASE ("A backing track rewritten in place while it plays fades out and goes
     CHECK (opened.stream->readUnderrunCount() == 0);
     const auto status = streamer.getStatus (*opened.stream);
     CHECK_FALSE (status.online);
-    CHECK (status.message.rfind (path + ": changed on disk while playing; faded out at ", 0) == 0);
+    CHECK (status.message.rfind (path + ": changed on disk while playing; plays to ", 0) == 0);
 }
 
 TEST_CASE ("A backing track cut short while it plays fades out where its audio ends instead of stopping dead", "[tracks][files]")
