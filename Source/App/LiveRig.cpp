@@ -10,7 +10,7 @@ namespace
     // Often enough that a retired plan is freed well within a second; the status line and
     // the console poll at their own rates.
     constexpr int serviceIntervalMs = 100;
-}
+} // namespace
 
 std::string LiveRig::folderOf (const std::string& sessionPath)
 {
@@ -42,15 +42,16 @@ LiveRig::LiveRig (const Session& session, const std::string& path, const Options
     if (options.enableRemotes && ! document->getSession().remote.enabled)
         remotes->setEnabled (true);
 
-    audio->onRateChanged = [this] (double sampleRate) { followRateChange (sampleRate); };
+    audio->onRateChanged = [this] (double sampleRate)
+    { followRateChange (sampleRate); };
     startTimer (serviceIntervalMs);
 }
 
 LiveRig::~LiveRig()
 {
     stopTimer();
-    stop();           // no callback may run into an engine or plan that is going away
-    remotes.reset();  // the servers stop before the document they edit goes
+    stop();          // no callback may run into an engine or plan that is going away
+    remotes.reset(); // the servers stop before the document they edit goes
     document.reset();
     if (player != nullptr)
         player->reclaim();

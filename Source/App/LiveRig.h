@@ -35,9 +35,9 @@ class LiveRig : private juce::Timer
 public:
     struct Options
     {
-        DeviceOverrides overrides;   ///< the command line's device choices, over the session's
-        bool autoConnect = true;     ///< JACK ports to the system ports
-        bool enableRemotes = false;  ///< turn the remotes on even if the session has them off
+        DeviceOverrides overrides;  ///< the command line's device choices, over the session's
+        bool autoConnect = true;    ///< JACK ports to the system ports
+        bool enableRemotes = false; ///< turn the remotes on even if the session has them off
     };
 
     /** Opens the device and loads `session`, read from `path` (empty for a session with no
@@ -66,11 +66,11 @@ public:
         tracks offline at load, a custom click that could not be read. */
     const std::vector<std::string>& getWarnings() const noexcept { return warnings; }
 
-    Engine& getEngine() noexcept              { return *engine; }
-    LiveAudio& getAudio() noexcept            { return *audio; }
-    SessionPlayer& getPlayer() noexcept       { return *player; }
-    SessionDocument& getDocument() noexcept   { return *document; }
-    RemoteControl& getRemotes() noexcept      { return *remotes; }
+    Engine& getEngine() noexcept { return *engine; }
+    LiveAudio& getAudio() noexcept { return *audio; }
+    SessionPlayer& getPlayer() noexcept { return *player; }
+    SessionDocument& getDocument() noexcept { return *document; }
+    RemoteControl& getRemotes() noexcept { return *remotes; }
 
     /** Told when something goes wrong while running: a track that went offline, a device
         that came back at another rate. */

@@ -27,8 +27,7 @@ RegularFileInputStream::RegularFileInputStream (std::string filePath, OpenedRegu
 bool RegularFileInputStream::hasChangedSinceOpen() const
 {
     FileIdentity now, atPath;
-    return ! readFileIdentity (fd.get(), now) || now != identity
-           || ! readPathIdentity (path, atPath) || atPath.device != identity.device || atPath.inode != identity.inode;
+    return ! readFileIdentity (fd.get(), now) || now != identity || ! readPathIdentity (path, atPath) || atPath.device != identity.device || atPath.inode != identity.inode;
 }
 
 juce::int64 RegularFileInputStream::getTotalLength()

@@ -13,9 +13,9 @@ struct DeviceStatus
     juce::String typeName, deviceName;
     double sampleRate = 0.0;
     int bufferSize = 0;
-    int latencySamples = 0;  ///< input + output as the device reports them
-    double cpuLoad = 0.0;    ///< [0, 1] of the audio callback's time budget
-    int xruns = -1;          ///< -1 when the device does not count them
+    int latencySamples = 0; ///< input + output as the device reports them
+    double cpuLoad = 0.0;   ///< [0, 1] of the audio callback's time budget
+    int xruns = -1;         ///< -1 when the device does not count them
 };
 
 } // namespace foldback

@@ -63,7 +63,9 @@ namespace
     /** The file a save should replace: path itself, or what it links to. */
     std::string resolveTarget (const std::string& path)
     {
-        struct stat info {};
+        struct stat info
+        {
+        };
 
         if (::lstat (path.c_str(), &info) == 0 && S_ISLNK (info.st_mode))
         {
@@ -105,22 +107,22 @@ namespace
         while (const auto* entry = ::readdir (directory))
         {
             const std::string name (entry->d_name);
-            if (name.size() != prefix.size() + mkstempSuffixLength || name.compare (0, prefix.size(), prefix) != 0
-                || ! isMkstempSuffix (name.substr (prefix.size())))
+            if (name.size() != prefix.size() + mkstempSuffixLength || name.compare (0, prefix.size(), prefix) != 0 || ! isMkstempSuffix (name.substr (prefix.size())))
                 continue;
 
-            struct stat info {};
+            struct stat info
+            {
+            };
             if (::fstatat (::dirfd (directory), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0)
                 continue;
 
-            if (S_ISREG (info.st_mode) && info.st_uid == ::getuid()
-                && now - info.st_mtim.tv_sec >= staleTemporaryAge.count())
+            if (S_ISREG (info.st_mode) && info.st_uid == ::getuid() && now - info.st_mtim.tv_sec >= staleTemporaryAge.count())
                 ::unlinkat (::dirfd (directory), name.c_str(), 0);
         }
 
         ::closedir (directory);
     }
-}
+} // namespace
 
 bool writeFileAtomically (const std::string& path, const std::string& text, const AtomicWriteOptions& options,
                           std::string& errorMessage)
@@ -132,7 +134,9 @@ bool writeFileAtomically (const std::string& path, const std::string& text, cons
         return false;
     };
 
-    struct stat existing {};
+    struct stat existing
+    {
+    };
     const bool targetExists = ::stat (target.c_str(), &existing) == 0;
 
     if (targetExists && S_ISDIR (existing.st_mode))
@@ -143,7 +147,7 @@ bool writeFileAtomically (const std::string& path, const std::string& text, cons
     // mkstemp creates the file with O_EXCL: a link planted under the temporary's name
     // makes it pick another name, never write through the link.
     std::string tempPath = target + temporaryInfix + std::string (mkstempSuffixLength, 'X');
-    ScopedFileDescriptor temp { ::mkstemp (tempPath.data()) };
+    ScopedFileDescriptor temp{ ::mkstemp (tempPath.data()) };
 
     if (! temp.isOpen())
         return fail ("cannot create a temporary file in " + directoryOf (target) + ": " + systemError (errno));
@@ -187,7 +191,7 @@ bool writeFileAtomically (const std::string& path, const std::string& text, cons
     }
 
     // The new file is in place; flushing the directory makes the rename itself durable.
-    ScopedFileDescriptor directory { ::open (directoryOf (target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
+    ScopedFileDescriptor directory{ ::open (directoryOf (target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
 
     if (directory.isOpen() && ::fsync (directory.get()) != 0 && errno != EINVAL)
         return fail ("saved, but the directory could not be flushed to disk: " + systemError (errno));

@@ -35,6 +35,6 @@ bool writeFileAtomically (const std::string& path, const std::string& text, cons
                           std::string& errorMessage);
 
 /** A temporary file older than this is an earlier write's leftover, not one in progress. */
-inline constexpr std::chrono::seconds staleTemporaryAge { 60 };
+inline constexpr std::chrono::seconds staleTemporaryAge{ 60 };
 
 } // namespace foldback

@@ -55,29 +55,33 @@ namespace
 
     const char* describeFileType (mode_t mode)
     {
-        if (S_ISDIR (mode))  return "is a folder, not a file";
-        if (S_ISFIFO (mode)) return "is a FIFO (named pipe), not a regular file";
-        if (S_ISSOCK (mode)) return "is a socket, not a regular file";
-        if (S_ISCHR (mode) || S_ISBLK (mode)) return "is a device, not a regular file";
+        if (S_ISDIR (mode))
+            return "is a folder, not a file";
+        if (S_ISFIFO (mode))
+            return "is a FIFO (named pipe), not a regular file";
+        if (S_ISSOCK (mode))
+            return "is a socket, not a regular file";
+        if (S_ISCHR (mode) || S_ISBLK (mode))
+            return "is a device, not a regular file";
         return "is not a regular file";
     }
-}
+} // namespace
 
 std::string describeOpenError (int error)
 {
     switch (error)
     {
-        case ENOENT:       return "file not found";
-        case ENOTDIR:      return "file not found (a folder on its path is a file)";
+        case ENOENT: return "file not found";
+        case ENOTDIR: return "file not found (a folder on its path is a file)";
         case EACCES:
-        case EPERM:        return "cannot be read (permission denied)";
-        case EISDIR:       return "is a folder, not a file";
-        case ENXIO:        return "is not a regular file (a socket, or a device with nothing behind it)";
-        case EMFILE:       return "cannot be opened: too many open files (this process's limit; raise it with ulimit -n)";
-        case ENFILE:       return "cannot be opened: too many open files on this system";
-        case ELOOP:        return "cannot be opened: too many symbolic links (a link loop?)";
+        case EPERM: return "cannot be read (permission denied)";
+        case EISDIR: return "is a folder, not a file";
+        case ENXIO: return "is not a regular file (a socket, or a device with nothing behind it)";
+        case EMFILE: return "cannot be opened: too many open files (this process's limit; raise it with ulimit -n)";
+        case ENFILE: return "cannot be opened: too many open files on this system";
+        case ELOOP: return "cannot be opened: too many symbolic links (a link loop?)";
         case ENAMETOOLONG: return "cannot be opened: the path is too long";
-        default:           return std::string ("cannot be opened: ") + std::strerror (error);
+        default: return std::string ("cannot be opened: ") + std::strerror (error);
     }
 }
 
@@ -86,14 +90,16 @@ OpenedRegularFile openRegularFileForReading (const std::string& path)
     OpenedRegularFile opened;
 
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever.
-    ScopedFileDescriptor fd { ::open (path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) };
+    ScopedFileDescriptor fd{ ::open (path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) };
     if (! fd.isOpen())
     {
         opened.error = describeOpenError (errno);
         return opened;
     }
 
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (::fstat (fd.get(), &info) != 0)
     {
         opened.error = std::string ("cannot be read: ") + std::strerror (errno);
@@ -121,7 +127,9 @@ OpenedRegularFile openRegularFileForReading (const std::string& path)
 
 bool readFileIdentity (int fd, FileIdentity& identity) noexcept
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (::fstat (fd, &info) != 0)
         return false;
     identity = identityOf (info);
@@ -130,7 +138,9 @@ bool readFileIdentity (int fd, FileIdentity& identity) noexcept
 
 bool readPathIdentity (const std::string& path, FileIdentity& identity) noexcept
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (::stat (path.c_str(), &info) != 0)
         return false;
     identity = identityOf (info);

@@ -19,8 +19,8 @@ public:
     ScopedFileDescriptor (const ScopedFileDescriptor&) = delete;
     ScopedFileDescriptor& operator= (const ScopedFileDescriptor&) = delete;
 
-    int get() const noexcept           { return fd; }
-    bool isOpen() const noexcept       { return fd >= 0; }
+    int get() const noexcept { return fd; }
+    bool isOpen() const noexcept { return fd >= 0; }
     int release() noexcept;
     void reset() noexcept;
 
@@ -46,9 +46,9 @@ struct FileIdentity
 /** A regular file opened for reading, or why not. */
 struct OpenedRegularFile
 {
-    ScopedFileDescriptor fd;     ///< open only when `error` is empty
+    ScopedFileDescriptor fd; ///< open only when `error` is empty
     FileIdentity identity;
-    std::string error;           ///< "file not found", "is a FIFO (named pipe), not a regular file", ...
+    std::string error; ///< "file not found", "is a FIFO (named pipe), not a regular file", ...
 };
 
 /** Opens `path` for reading only if it is a regular file (symbolic links followed).

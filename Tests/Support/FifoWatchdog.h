@@ -24,7 +24,7 @@ inline void makeFifo (const std::string& path)
 }
 
 /** Whether `call` returned within `patience` while `fifo` had no writer. */
-template <typename Call>
+template<typename Call>
 bool returnsWithoutAWriter (const std::string& fifo, Call&& call,
                             std::chrono::milliseconds patience = std::chrono::seconds (10))
 {

@@ -13,7 +13,7 @@
 
 namespace juce
 {
-    bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
+bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
 }
 
 namespace foldback::test
@@ -27,8 +27,7 @@ inline void runMessageLoopFor (int milliseconds)
     {
         if (! juce::dispatchNextMessageOnSystemQueue (true))
             juce::Thread::sleep (1);
-    }
-    while (juce::Time::currentTimeMillis() < end);
+    } while (juce::Time::currentTimeMillis() < end);
 }
 
 } // namespace foldback::test

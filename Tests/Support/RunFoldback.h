@@ -15,8 +15,8 @@ namespace foldback::test
 
 struct FoldbackOutcome
 {
-    int status = -1;      ///< the exit status; 128 + N for a death by signal N (139: SIGSEGV)
-    std::string output;   ///< stdout and stderr together
+    int status = -1;    ///< the exit status; 128 + N for a death by signal N (139: SIGSEGV)
+    std::string output; ///< stdout and stderr together
 };
 
 /** `shellPrefix` runs first in the same shell (for example "ulimit -n 64;"). */
