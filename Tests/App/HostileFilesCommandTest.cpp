@@ -2,7 +2,7 @@
 
 #include "Audio/TrackTestFiles.h"
 #include "Support/RunFoldback.h"
-#include "Support/ScratchDirectory.h"
+#include "EndToEnd/Support/TempDirectory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,7 @@ using namespace foldback::test;
 namespace
 {
     /** A copy of a preset whose tracks (and click sound) are replaced, written to `directory`. */
-    std::string writeSession (const ScratchDirectory& directory, const std::vector<std::string>& trackFiles,
+    std::string writeSession (const TempDirectory& directory, const std::vector<std::string>& trackFiles,
                               const std::string& customClick = {})
     {
         std::ifstream preset (std::string (FOLDBACK_SOURCE_DIR) + "/presets/singer-and-guitarist.json");
@@ -59,7 +59,7 @@ namespace
 
 TEST_CASE ("check with no file descriptors left reports the tracks it cannot open instead of crashing", "[cli][files]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto wav = directory.file ("loop.wav");
     writeCounterWav (wav, 48000.0, 2, 4800);
 
@@ -73,7 +73,7 @@ TEST_CASE ("check with no file descriptors left reports the tracks it cannot ope
 
 TEST_CASE ("check does not wait on a FIFO as a backing track or as the session file", "[cli][files]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto fifo = directory.file ("track.wav");
     REQUIRE (::mkfifo (fifo.c_str(), 0600) == 0);
 
@@ -93,7 +93,7 @@ TEST_CASE ("check does not wait on a FIFO as a backing track or as the session f
 
 TEST_CASE ("A click sound whose header claims gigabytes is refused before anything is allocated", "[cli][files]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto lying = directory.file ("click.wav");
     writeLyingWav (lying);
 
@@ -107,7 +107,7 @@ TEST_CASE ("A click sound whose header claims gigabytes is refused before anythi
 
 TEST_CASE ("A click sound that is a folder is called a folder, not a missing file", "[cli][files]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     std::filesystem::create_directory (directory.file ("clicks"));
 
     const auto outcome = runFoldback ("check " + shellQuoted (writeSession (directory, {}, directory.file ("clicks"))));

@@ -3,6 +3,7 @@
 
 #include "Audio/DiskStreamer.h"
 #include "Support/FifoWatchdog.h"
+#include "Support/NoFileDescriptorsLeft.h"
 #include "TrackTestFiles.h"
 
 #include <catch2/catch.hpp>
@@ -12,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <sys/resource.h>
 #include <thread>
 
 using namespace foldback;
@@ -153,20 +153,11 @@ TEST_CASE ("A backing track that cannot be opened for want of file descriptors i
     writeCounterWav (path, sessionRate, 2, 4800);
     DiskStreamer streamer;
 
-    rlimit saved {};
-    REQUIRE (::getrlimit (RLIMIT_NOFILE, &saved) == 0);
-    rlimit low = saved;
-    low.rlim_cur = 64;
-    REQUIRE (::setrlimit (RLIMIT_NOFILE, &low) == 0);
-    std::vector<int> held;
-    for (int fd; (fd = ::open ("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;)
-        held.push_back (fd);
-
-    const auto opened = streamer.open (path, sessionRate, 0, 1.0f);
-
-    for (const int fd : held)
-        ::close (fd);
-    REQUIRE (::setrlimit (RLIMIT_NOFILE, &saved) == 0);
+    const auto opened = [&]
+    {
+        const NoFileDescriptorsLeft none;
+        return streamer.open (path, sessionRate, 0, 1.0f);
+    }();
 
     CHECK_FALSE (opened.online);
     CHECK (opened.message == path + ": cannot be opened: too many open files (this process's limit; raise it with ulimit -n)");

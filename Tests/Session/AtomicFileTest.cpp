@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "Session/AtomicFile.h"
-#include "Support/ScratchDirectory.h"
+#include "EndToEnd/Support/TempDirectory.h"
 
 #include <fcntl.h>
 #include <fstream>
@@ -38,7 +38,7 @@ namespace
     }
 
     /** A leftover of a write that was killed before its rename, `ageSeconds` old. */
-    std::string plantTemporary (const ScratchDirectory& directory, const std::string& name, int ageSeconds)
+    std::string plantTemporary (const TempDirectory& directory, const std::string& name, int ageSeconds)
     {
         const auto path = directory.file (name);
         std::ofstream (path) << "half a file";
@@ -50,7 +50,7 @@ namespace
 
 TEST_CASE ("A write removes the temporary files that killed writes left behind, and only those", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto path = directory.file ("band.json");
 
     plantTemporary (directory, "band.json.tmp-a1B2c3", 3600);    // a killed save's: stale
@@ -67,7 +67,7 @@ TEST_CASE ("A write removes the temporary files that killed writes left behind, 
 
 TEST_CASE ("An owner-only write takes group and other access away, even from a file that had it", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto path = directory.file ("band.json");
 
     requireWritten (path, "{}");
@@ -85,7 +85,7 @@ TEST_CASE ("An owner-only write takes group and other access away, even from a f
 
 TEST_CASE ("A write that must not follow links replaces a planted link instead of writing through it", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto victim = directory.file ("victim.txt");
     std::ofstream (victim) << "precious";
     const auto path = directory.file ("devices.json");

@@ -2,12 +2,11 @@
 
 #include "Session/RegularFile.h"
 #include "Support/FifoWatchdog.h"
-#include "Support/ScratchDirectory.h"
+#include "Support/NoFileDescriptorsLeft.h"
+#include "EndToEnd/Support/TempDirectory.h"
 
 #include <fcntl.h>
 #include <fstream>
-#include <vector>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -16,7 +15,7 @@ using namespace foldback::test;
 
 TEST_CASE ("Opening a FIFO for reading is refused at once, without waiting for a writer", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto fifo = directory.file ("track.wav");
     makeFifo (fifo);
 
@@ -31,7 +30,7 @@ TEST_CASE ("Opening a FIFO for reading is refused at once, without waiting for a
 
 TEST_CASE ("A folder, a socket, a device and a missing file each get their own reason", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
 
     const auto socketPath = directory.file ("socket");
     const int listening = ::socket (AF_UNIX, SOCK_STREAM, 0);
@@ -41,7 +40,7 @@ TEST_CASE ("A folder, a socket, a device and a missing file each get their own r
     socketPath.copy (address.sun_path, sizeof (address.sun_path) - 1);
     REQUIRE (::bind (listening, reinterpret_cast<const sockaddr*> (&address), sizeof (address)) == 0);
 
-    CHECK (openRegularFileForReading (directory.path.string()).error == "is a folder, not a file");
+    CHECK (openRegularFileForReading (directory.path).error == "is a folder, not a file");
     CHECK (openRegularFileForReading (socketPath).error.find ("not a regular file") != std::string::npos);
     CHECK (openRegularFileForReading ("/dev/null").error == "is a device, not a regular file");
     CHECK (openRegularFileForReading (directory.file ("missing.wav")).error == "file not found");
@@ -50,24 +49,15 @@ TEST_CASE ("A folder, a socket, a device and a missing file each get their own r
 
 TEST_CASE ("Running out of file descriptors is a reason, not a crash", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto path = directory.file ("session.json");
     std::ofstream (path) << "{}";
 
-    // As `ulimit -n 64` would: a low limit, every descriptor under it taken, one more asked for.
-    rlimit saved {};
-    REQUIRE (::getrlimit (RLIMIT_NOFILE, &saved) == 0);
-    rlimit low = saved;
-    low.rlim_cur = 64;
-    REQUIRE (::setrlimit (RLIMIT_NOFILE, &low) == 0);
-
-    std::vector<int> held;
-    for (int fd; (fd = ::open ("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;)
-        held.push_back (fd);
-    const auto opened = openRegularFileForReading (path);
-    for (const int fd : held)
-        ::close (fd);
-    REQUIRE (::setrlimit (RLIMIT_NOFILE, &saved) == 0);
+    const auto opened = [&]
+    {
+        const NoFileDescriptorsLeft none;
+        return openRegularFileForReading (path);
+    }();
 
     CHECK_FALSE (opened.fd.isOpen());
     CHECK (opened.error.find ("too many open files") != std::string::npos);
@@ -75,7 +65,7 @@ TEST_CASE ("Running out of file descriptors is a reason, not a crash", "[file]")
 
 TEST_CASE ("A regular file opens, and its identity changes when it is rewritten in place or replaced", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto path = directory.file ("take.wav");
     std::ofstream (path) << "first contents";
 
@@ -95,7 +85,7 @@ TEST_CASE ("A regular file opens, and its identity changes when it is rewritten 
 
 TEST_CASE ("readWholeRegularFile refuses a file over its limit before reading it", "[file]")
 {
-    ScratchDirectory directory;
+    TempDirectory directory;
     const auto path = directory.file ("big.json");
     std::ofstream (path) << std::string (2048, 'x');
 

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -30,6 +31,15 @@ public:
     TempDirectory& operator= (const TempDirectory&) = delete;
 
     std::string file (const std::string& name) const { return (std::filesystem::path (path) / name).string(); }
+
+    /** The names of what the directory holds. */
+    std::set<std::string> listing() const
+    {
+        std::set<std::string> names;
+        for (const auto& entry : std::filesystem::directory_iterator (path))
+            names.insert (entry.path().filename().string());
+        return names;
+    }
 
     std::string path;
 };
