@@ -16,12 +16,13 @@ struct AudioData
     std::size_t numFrames() const noexcept { return channels.empty() ? 0 : channels.front().size(); }
 };
 
-/** Reads a whole audio file (WAV, AIFF, FLAC, Ogg Vorbis) of at most `maxSeconds`.
+/** Reads a whole audio file (any format SoundFile reads) of at most `maxSeconds`.
 
     Only a regular file is opened (never a FIFO or device: nothing blocks), and every limit
     is checked against what the header claims before anything is allocated: its length,
     its channels (at most maxAudioFileChannels), and, for uncompressed audio, that the file
     holds as many bytes as the header promises, so a lying header costs nothing.
+    Compressed files are decoded at their own rate, whole.
 
     Throws std::runtime_error with a message that names the file and the reason. Not for
     the audio thread. */

@@ -1,153 +1,122 @@
 #include "BackingTrackFile.h"
 
-#include "RegularFileInputStream.h"
-
-#include <juce_audio_formats/juce_audio_formats.h>
+#include "SoundFile.h"
+#include "TrackCache.h"
 
 #include <algorithm>
-#include <cmath>
+#include <filesystem>
 
 namespace foldback
 {
 
 namespace
 {
-    // JUCE's WindowedSincInterpolator keeps 200 input frames and is centred 100 frames
-    // behind the newest one (see Interpolators::WindowedSincTraits).
-    constexpr int sincMemory = 200;
-    constexpr int sincLatency = 100;
-
-    juce::String describe (std::int64_t frames)
+    std::string describeFrames (std::int64_t frames)
     {
-        return juce::String (frames) + (frames == 1 ? " frame" : " frames");
+        return std::to_string (frames) + (frames == 1 ? " frame" : " frames");
     }
 }
 
-struct BackingTrackFile::Resampler
-{
-    Resampler()
-    {
-        // JUCE's windowed-sinc kernel sums to 0.99, not 1, at every phase: it would play
-        // every resampled track 0.09 dB quiet. Measured here rather than assumed.
-        std::array<float, sincMemory + 2> ones;
-        ones.fill (1.0f);
-        float throwaway = 0.0f, sum = 0.0f;
-        auto& interpolator = interpolators[0];
-        const int used = interpolator.process (sincMemory + 0.5, ones.data(), &throwaway, 1);
-        interpolator.process (0.5, ones.data() + used, &sum, 1);
-        gainCorrection = sum > 0.5f && sum < 2.0f ? 1.0f / sum : 1.0f;
-    }
-
-    std::array<juce::WindowedSincInterpolator, 2> interpolators;
-    juce::AudioBuffer<float> input;
-    float gainCorrection = 1.0f;
-};
-
-BackingTrackFile::BackingTrackFile (const std::string& filePath, double sessionSampleRate, juce::AudioFormatManager& formats)
+BackingTrackFile::BackingTrackFile (const std::string& filePath, const TrackOpenOptions& options)
     : path (filePath)
 {
-    if (const auto problem = open (sessionSampleRate, formats); ! problem.empty())
+    if (const auto problem = open (options); ! problem.empty())
     {
-        reader.reset();
-        fileStream = nullptr;
+        stream.reset();
+        info.cachePath.clear();
         numChannels = 0;
         sessionLength = 0;
+        info.sessionFrames = 0;
         message = path + ": " + problem;
         return;
     }
 
     online = true;
-
-    if (reader->numChannels > 2)
-        message = path + ": " + std::to_string (reader->numChannels) + " channels; playing the first two";
-
-    if (isResampled())
-        resampler = std::make_unique<Resampler>();
-}
-
-std::string BackingTrackFile::open (double sessionSampleRate, juce::AudioFormatManager& formats)
-{
-    const juce::File file (juce::File::getCurrentWorkingDirectory().getChildFile (juce::String (path)));
-
-    juce::AudioFormat* format = formats.findFormatForFileExtension (file.getFileExtension());
-
-    // Opened by us, not by JUCE: only a regular file, and a failed open (a missing file, a
-    // FIFO, no file descriptors left) is a reason rather than a null stream.
-    std::string problem;
-    auto stream = RegularFileInputStream::open (file.getFullPathName().toStdString(), problem);
-    if (stream == nullptr)
-        return problem == "is a folder, not a file" ? "is a folder, not an audio file" : problem;
-
-    if (format == nullptr)
-        return "not a supported audio format (WAV, AIFF, FLAC, Ogg Vorbis)";
-
-    fileStream = stream.get();
-    reader.reset (format->createReaderFor (stream.release(), true));
-    if (reader == nullptr)
-    {
-        fileStream = nullptr;
-        return ("not a readable " + format->getFormatName() + " (corrupt, or an unsupported encoding)").toStdString();
-    }
-
-    if (reader->numChannels == 0 || reader->lengthInSamples <= 0)
-        return "contains no audio";
-
-    if (! (reader->sampleRate >= 1000.0 && reader->sampleRate <= 768000.0))
-        return "has an unusable sample rate (" + std::to_string (reader->sampleRate) + " Hz)";
-
-    if (! (sessionSampleRate > 0.0))
-        return "the session's sample rate is not set";
-
-    numChannels = std::min (2, static_cast<int> (reader->numChannels));
-    fileRate = reader->sampleRate;
-    fileLength = reader->lengthInSamples;
-    ratio = fileRate == sessionSampleRate ? 1.0 : fileRate / sessionSampleRate;
-
-    // Session frame n plays file time n * ratio; the file lasts while that is before its end.
-    sessionLength = ratio == 1.0 ? fileLength
-                                 : static_cast<std::int64_t> (std::ceil (static_cast<double> (fileLength) / ratio - 1.0e-9));
-
-    return checkReadable (file, *format);
+    info.sessionFrames = sessionLength;
 }
 
 BackingTrackFile::~BackingTrackFile() = default;
 
-std::string BackingTrackFile::checkReadable (const juce::File& file, juce::AudioFormat& format)
+std::string BackingTrackFile::open (const TrackOpenOptions& options)
 {
-    // An uncompressed file cut short still parses, and JUCE reads its missing tail as
-    // silence: compare what the header promises with what the file holds.
-    std::unique_ptr<juce::MemoryMappedAudioFormatReader> mapped (format.createMemoryMappedReader (file));
+    const auto resolved = std::filesystem::absolute (path).string();
 
-    if (mapped != nullptr && mapped->mapEntireFile()
-        && mapped->getMappedSection().getEnd() < mapped->lengthInSamples)
-        return ("truncated: the header promises " + describe (mapped->lengthInSamples)
-                + ", the file holds " + describe (mapped->getMappedSection().getEnd())).toStdString();
+    // Opened by us: only a regular file, and a failed open (a missing file, a FIFO, no
+    // file descriptors left) is a reason rather than a null handle.
+    std::string problem;
+    auto source = SoundFile::open (resolved, problem);
+    if (source == nullptr)
+        return problem == "is a folder, not a file" ? "is a folder, not an audio file" : problem;
 
-    // A compressed file cut short fails when its end is decoded.
-    const int tail = static_cast<int> (std::min<std::int64_t> (fileLength, 1024));
-    juce::AudioBuffer<float> scratch (numChannels, tail);
-    if (! reader->read (scratch.getArrayOfWritePointers(), numChannels, fileLength - tail, tail))
-        return "the audio data cannot be decoded (corrupt or truncated)";
+    info.description = source->describe();
+    info.fileChannels = source->getNumChannels();
 
+    if (source->getNumChannels() == 0 || source->getNumFrames() <= 0)
+        return "contains no audio";
+
+    if (! (source->getSampleRate() >= 1000.0 && source->getSampleRate() <= 768000.0))
+        return "has an unusable sample rate (" + std::to_string (source->getSampleRate()) + " Hz)";
+
+    if (source->getPromisedFrames() > source->getNumFrames())
+        return "truncated: the header promises " + describeFrames (source->getPromisedFrames()) + ", the file holds "
+               + describeFrames (source->getNumFrames());
+
+    const double sessionRate = options.sessionSampleRate;
+    if (! (sessionRate > 0.0))
+        return "the session's sample rate is not set";
+
+    numChannels = std::min (2, source->getNumChannels());
+    info.fileSampleRate = source->getSampleRate();
+    info.fileFrames = source->getNumFrames();
+    const double fileRate = info.fileSampleRate;
+    const auto fileLength = info.fileFrames;
+
+    if (source->getNumChannels() > 2)
+        message = path + ": " + std::to_string (source->getNumChannels()) + " channels; playing the first two";
+
+    if (fileRate == sessionRate && source->seeksExactly())
+    {
+        // A file cut short fails when its end is read, not in the middle of a take.
+        const int tail = static_cast<int> (std::min<std::int64_t> (fileLength, 1024));
+        std::vector<std::vector<float>> scratch (2, std::vector<float> (static_cast<std::size_t> (tail)));
+        float* channels[] = { scratch[0].data(), scratch[1].data() };
+        if (! source->read (fileLength - tail, tail, channels, numChannels))
+            return "the audio data cannot be decoded (corrupt or truncated)";
+
+        sessionLength = fileLength;
+        stream = std::move (source);
+        return {};
+    }
+
+    // Another rate, or an encoding that cannot be read exactly from any frame: stream a
+    // copy converted once at the session's rate.
+    const TrackCache cache (options.cacheFolders);
+    const auto entry = cache.obtain (resolved, *source, sessionRate, options.progress, options.shouldCancel);
+    if (entry.path.empty())
+        return entry.error;
+
+    sourceIdentity = source->getIdentityAtOpen();
+    auto converted = SoundFile::open (entry.path, problem);
+    if (converted == nullptr)
+        return "its converted copy " + entry.path + " cannot be read: " + problem;
+
+    info.cachePath = entry.path;
+    info.convertedNow = entry.built;
+    info.conversionSeconds = entry.buildSeconds;
+    sessionLength = converted->getNumFrames();
+    stream = std::move (converted);
     return {};
 }
 
-bool BackingTrackFile::readFileFrames (std::int64_t start, int numFrames, float* const* channels)
+bool BackingTrackFile::hasChangedSinceOpen() const
 {
-    for (int c = 0; c < numChannels; ++c)
-        std::fill (channels[c], channels[c] + numFrames, 0.0f);
-
-    const auto first = std::max<std::int64_t> (start, 0);
-    const auto last = std::min<std::int64_t> (start + numFrames, fileLength);
-
-    if (first >= last)
+    if (stream->hasChangedSinceOpen())
         return true;
+    if (! info.isConverted())
+        return false;
 
-    std::array<float*, 2> dest {};
-    for (int c = 0; c < numChannels; ++c)
-        dest[static_cast<std::size_t> (c)] = channels[c] + (first - start);
-
-    return reader->read (dest.data(), numChannels, first, static_cast<int> (last - first));
+    FileIdentity now;
+    return ! readPathIdentity (std::filesystem::absolute (path).string(), now) || now != sourceIdentity;
 }
 
 bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, float* const* channels)
@@ -161,50 +130,17 @@ bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, flo
 
     // Checked before and after the read: a block read while the file was as opened is the
     // file's audio; one read across a change may be another file's bytes (noise).
-    if (fileStream->hasChangedSinceOpen())
+    if (hasChangedSinceOpen())
         return failBecauseChanged (numFrames, channels);
 
-    if (! isResampled())
-    {
-        const bool ok = readFileFrames (start, numFrames, channels);
-        return fileStream->hasChangedSinceOpen() ? failBecauseChanged (numFrames, channels) : ok;
-    }
+    const bool ok = stream->read (start, numFrames, channels, numChannels);
 
-    // Output frame j is the file at time t0 + j * ratio. The interpolator's first output is
-    // a throwaway whose step (sincMemory + phase) makes the next output pull in a full
-    // window of history and land exactly on t0: it then sits 100 frames behind the newest
-    // of the sincMemory frames it has read, which start 99 frames before floor (t0).
-    const double t0 = static_cast<double> (start) * ratio;
-    const double base = std::floor (t0);
-    const double phase = t0 - base;
-    const auto firstInput = static_cast<std::int64_t> (base) - sincLatency;
-    const int numInput = 1 + sincMemory + static_cast<int> (std::ceil (phase + (numFrames - 1) * ratio)) + 2;
-
-    auto& input = resampler->input;
-    if (input.getNumSamples() < numInput || input.getNumChannels() < numChannels)
-        input.setSize (numChannels, numInput, false, false, true);
-
-    const bool ok = readFileFrames (firstInput, numInput, input.getArrayOfWritePointers());
-
-    for (int c = 0; c < numChannels; ++c)
-    {
-        auto& interpolator = resampler->interpolators[static_cast<std::size_t> (c)];
-        const float* in = input.getReadPointer (c);
-        float throwaway = 0.0f;
-
-        interpolator.reset();
-        const int used = interpolator.process (sincMemory + phase, in, &throwaway, 1);
-        interpolator.process (ratio, in + used, channels[c], numFrames);
-        juce::FloatVectorOperations::multiply (channels[c], resampler->gainCorrection, numFrames);
-    }
-
-    if (fileStream->hasChangedSinceOpen())
+    if (hasChangedSinceOpen())
         return failBecauseChanged (numFrames, channels);
 
     if (! ok)
         for (int c = 0; c < numChannels; ++c)
             std::fill (channels[c], channels[c] + numFrames, 0.0f);
-
     return ok;
 }
 

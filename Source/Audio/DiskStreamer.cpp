@@ -2,8 +2,6 @@
 
 #include "BackingTrackFile.h"
 
-#include <juce_audio_formats/juce_audio_formats.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -39,9 +37,13 @@ struct DiskStreamer::Track
 DiskStreamer::DiskStreamer() : DiskStreamer (Options {}) {}
 
 DiskStreamer::DiskStreamer (Options o)
-    : options (o), formats (std::make_unique<juce::AudioFormatManager>())
+    : options (o)
 {
-    formats->registerBasicFormats();
+}
+
+void DiskStreamer::setCacheFolders (std::vector<std::string> folders)
+{
+    cacheFolders = std::move (folders);
 }
 
 DiskStreamer::~DiskStreamer()
@@ -61,11 +63,18 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
 
     report (0.0);
 
+    // A conversion, when the file needs one, is most of the work: 0 to 0.8 of the progress.
+    TrackOpenOptions how;
+    how.sessionSampleRate = sessionSampleRate;
+    how.cacheFolders = cacheFolders;
+    how.progress = [&report] (double p) { report (0.8 * std::clamp (p, 0.0, 1.0)); };
+
     auto track = std::make_shared<Track>();
-    track->file = std::make_unique<BackingTrackFile> (path, sessionSampleRate, *formats);
+    track->file = std::make_unique<BackingTrackFile> (path, how);
     track->sessionRate = sessionSampleRate;
     const auto& file = *track->file;
-    report (0.05);
+    const double prefillStart = file.isConverted() ? 0.8 : 0.05;
+    report (prefillStart);
 
     LoopRange currentLoop;
     std::int64_t from = 0;
@@ -116,7 +125,7 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
             if (! fillBlock (*track, slot, wanted[i]))
                 break;
             stream.endFill (slot);
-            report (0.05 + 0.95 * static_cast<double> (i + 1) / static_cast<double> (wanted.size()));
+            report (prefillStart + (1.0 - prefillStart) * static_cast<double> (i + 1) / static_cast<double> (wanted.size()));
         }
     }
 
@@ -127,6 +136,7 @@ DiskStreamer::OpenedTrack DiskStreamer::open (const std::string& path, double se
         std::lock_guard<std::mutex> guard (lock);
         opened.online = track->online.load();
         opened.message = track->message;
+        opened.info = file.getInfo();
         tracks.push_back (std::move (track));
         wakeRequested = true;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Audio/BackingTrackFile.h"
 #include "Engine/TrackStream.h"
 
 #include <atomic>
@@ -13,12 +14,8 @@
 #include <thread>
 #include <vector>
 
-namespace juce { class AudioFormatManager; }
-
 namespace foldback
 {
-
-class BackingTrackFile;
 
 /** Opens backing-track files and keeps every track's TrackStream filled from disk, ahead of
     the play head, on one background thread.
@@ -53,6 +50,7 @@ public:
         std::shared_ptr<TrackStream> stream; ///< never null: an offline track is a silent stream
         bool online = false;
         std::string message;                 ///< "path: reason" when offline; a note or empty otherwise
+        TrackFileInfo info;                  ///< what the file is, and whether a converted copy streams
     };
 
     struct TrackStatus
@@ -71,12 +69,19 @@ public:
     DiskStreamer (const DiskStreamer&) = delete;
     DiskStreamer& operator= (const DiskStreamer&) = delete;
 
-    /** Message thread. Opens a file placed on the timeline at `offsetSamples` (its first
-        frame plays there; negative skips its start), pre-fills its ring from the last
-        prepared position (reporting progress), and hands it to the disk thread. Never
-        throws for a bad file: the track is offline, silent, with a message naming the file. */
+    /** Message thread (or an import thread). Opens a file placed on the timeline at
+        `offsetSamples` (its first frame plays there; negative skips its start), converting
+        it first when it cannot stream as it is (BackingTrackFile, TrackCache), pre-fills its
+        ring from the last prepared position (reporting progress over both), and hands it to
+        the disk thread. Never throws for a bad file: the track is offline, silent, with a
+        message naming the file. */
     OpenedTrack open (const std::string& path, double sessionSampleRate, std::int64_t offsetSamples,
                       float gain, const ProgressCallback& progress = {});
+
+    /** Message thread, before open(): where converted copies of tracks are kept
+        (TrackCache::foldersFor the session's folder). Without any, a track that needs
+        converting is offline and says why. */
+    void setCacheFolders (std::vector<std::string> folders);
 
     /** Message thread: the disk thread stops filling this track. The stream plays on
         from what is in its ring for as long as a Plan holds it. */
@@ -125,7 +130,7 @@ private:
     void goOffline (Track& track, std::int64_t failedFrame);
 
     const Options options;
-    std::unique_ptr<juce::AudioFormatManager> formats;
+    std::vector<std::string> cacheFolders;        // message thread's
 
     mutable std::mutex lock;                      // tracks, loop, preparedPosition, wakeRequested
     std::condition_variable wake;                 // to the disk thread

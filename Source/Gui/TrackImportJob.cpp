@@ -18,9 +18,9 @@ TrackImportJob::TrackImportJob (std::string filePath, double sessionSampleRate, 
     : juce::Thread ("Foldback track import"), path (std::move (filePath)), sampleRate (sessionSampleRate),
       onFinished (std::move (finished)), alive (std::make_shared<bool> (true)), aliveToken (alive)
 {
-    juce::AudioFormatManager formats;
-    formats.registerBasicFormats();
-    file = std::make_unique<BackingTrackFile> (path, sampleRate, formats);
+    TrackOpenOptions how;
+    how.sessionSampleRate = sampleRate;
+    file = std::make_unique<BackingTrackFile> (path, how);
 
     if (! file->isOnline())
     {
