@@ -5,13 +5,23 @@
 #include "Engine/TempoMap.h"
 #include "Session/SessionSchemaJson.h"
 
+#include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace foldback
 {
 
 namespace
 {
+    std::string formatSeconds (double seconds)
+    {
+        std::ostringstream text;
+        text << std::fixed << std::setprecision (2) << seconds << " s";
+        return text.str();
+    }
+
     /** "key value, key value" for every field of a section, from its schema table, so a
         new field shows up here without touching this file. */
     template <schema::Described Struct>
@@ -29,6 +39,36 @@ namespace
 
         return text;
     }
+}
+
+namespace
+{
+/** One line for a track: what its file is, and how it plays. */
+std::string describeTrack (const BackingTrack& track, const TrackStatus& status, double sessionRate, const std::string& sessionDirectory)
+{
+    if (! status.online)
+        return "OFFLINE: " + status.message;
+
+    const auto& info = status.info;
+    std::ostringstream text;
+    text << track.file << ": " << info.description;
+
+    if (! info.isConverted())
+    {
+        text << "; plays as it is";
+        return text.str();
+    }
+
+    std::error_code error;
+    auto shown = std::filesystem::relative (info.cachePath, sessionDirectory.empty() ? "." : sessionDirectory, error).string();
+    if (error || shown.empty() || shown.rfind ("..", 0) == 0)
+        shown = info.cachePath;
+
+    text << std::fixed << std::setprecision (2) << "; converted to " << static_cast<long> (sessionRate) << " Hz ("
+         << (info.convertedNow ? "converted now in " + formatSeconds (info.conversionSeconds) : std::string ("cached"))
+         << "): " << shown;
+    return text.str();
+}
 }
 
 int runCheckCommand (const std::vector<std::string>& words)
@@ -68,13 +108,29 @@ int runCheckCommand (const std::vector<std::string>& words)
         std::cout << ", " << mix.sends.size() << " send(s), ceiling " << mix.limiterCeilingDb << " dBFS\n";
     }
 
+    const auto& statuses = player.getTrackStatuses();
+    for (std::size_t i = 0; i < statuses.size() && i < session.tracks.size(); ++i)
+        std::cout << "  track " << statuses[i].id << " (\"" << session.tracks[i].name << "\"): "
+                  << describeTrack (session.tracks[i], statuses[i], session.audio.sampleRate, loaded.directory) << "\n";
+
     if (! player.getClickWarning().empty())
         std::cout << "warning: " << player.getClickWarning() << "\n";
 
-    for (const auto& status : player.getTrackStatuses())
-        if (! status.online)
-            std::cout << "warning: track " << status.id << " is offline: " << status.message << "\n";
+    int offline = 0;
+    for (const auto& status : statuses)
+    {
+        if (status.online)
+            continue;
+        ++offline;
+        std::cout << "warning: track " << status.id << " is offline: " << status.message << "\n";
+    }
 
+    if (offline > 0)
+    {
+        std::cerr << "error: " << offline << " of " << statuses.size() << " backing track(s) would play offline (silent); "
+                  << "exit status " << checkTrackOfflineStatus << "\n";
+        return checkTrackOfflineStatus;
+    }
     return 0;
 }
 

@@ -63,7 +63,7 @@ namespace
         std::string error;
         const auto entry = SoundFile::open (path, error);
         return entry != nullptr && entry->getSampleRate() == sessionRate && entry->getNumChannels() == channels
-               && entry->getNumFrames() > 0 && entry->seeksExactly();
+               && entry->getNumFrames() > 0 && entry->getPromisedFrames() == entry->getNumFrames() && entry->seeksExactly();
     }
 
     void deleteOlderEntries (const fs::path& folder, const std::string& sourcePrefix, const std::string& keep)
@@ -113,13 +113,16 @@ TrackCache::Entry TrackCache::obtain (const std::string& sourcePath, SoundFile& 
     const int channels = std::min (2, source.getNumChannels());
     const auto rate = static_cast<std::int64_t> (sessionRate);
 
-    const auto sourcePrefix = readableStem (sourcePath) + "-" + Fnv1a().add (canonical.string()).hex().substr (0, 12) + "-";
+    // One entry per source and rate: converting the source again replaces the entry for
+    // that rate, while a session at another rate keeps its own.
+    const auto sourcePrefix = readableStem (sourcePath) + "-" + Fnv1a().add (canonical.string()).hex().substr (0, 12) + "-"
+                              + std::to_string (rate) + "-";
     const auto version = Fnv1a()
                              .add (static_cast<std::int64_t> (id.device)).add (static_cast<std::int64_t> (id.inode))
                              .add (id.size).add (id.modifiedSeconds).add (id.modifiedNanoseconds)
                              .add (rate).add (channels).add (trackConverterVersion).add (sf_version_string())
                              .hex().substr (0, 12);
-    const auto name = sourcePrefix + version + "-" + std::to_string (rate) + ".wav";
+    const auto name = sourcePrefix + version + ".wav";
 
     for (const auto& folder : folders)
         if (const auto path = (fs::path (folder) / name).string(); isUsableEntry (path, sessionRate, channels))

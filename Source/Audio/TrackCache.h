@@ -17,7 +17,7 @@ class SoundFile;
     An entry is named after the source file's path, its identity (device, inode, size,
     modification time), the session rate and the converter's version, so it is reused while
     the source file is unchanged and rebuilt when it changes; the entries for older versions
-    of the same source are then deleted. A deleted or damaged entry is rebuilt. Entries are
+    of the same source at the same rate are then deleted. A deleted or damaged entry is rebuilt. Entries are
     written whole and renamed into place, so two builders never corrupt one.
 
     The cache lives beside the session (folderBeside: `.foldback-cache/` in the session's

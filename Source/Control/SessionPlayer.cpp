@@ -1,5 +1,6 @@
 #include "SessionPlayer.h"
 
+#include "Audio/TrackCache.h"
 #include "Control/ClickFactory.h"
 #include "Engine/ClickGenerator.h"
 #include "Engine/TempoMap.h"
@@ -45,6 +46,7 @@ void SessionPlayer::setSession (const Session& newSession, const std::string& di
 {
     session = newSession;
     baseDirectory = directory;
+    streamer->setCacheFolders (TrackCache::foldersFor (baseDirectory));
     rebuildTimelineSources();
     publish();
     applyLoop();
@@ -134,7 +136,7 @@ void SessionPlayer::rebuildTimelineSources()
 
         timeline.tracks.push_back (opened.track.online ? opened.track.stream : nullptr);
         timeline.trackChannels.push_back (opened.track.online ? opened.track.stream->getNumChannels() : 1);
-        trackStatuses.push_back ({ track.id, opened.track.online, opened.track.message });
+        trackStatuses.push_back ({ track.id, opened.track.online, opened.track.message, opened.track.info });
         openedTracks.push_back (std::move (opened));
     }
 

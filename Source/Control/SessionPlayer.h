@@ -22,6 +22,7 @@ struct TrackStatus
     std::string id;
     bool online = false;
     std::string message;   ///< why it is offline, naming the file
+    TrackFileInfo info;    ///< what the file is and whether a converted copy streams
 };
 
 /** Plays a Session on an Engine: the message-thread half of the engine. It opens the

@@ -67,7 +67,7 @@ TEST_CASE ("check with no file descriptors left reports the tracks it cannot ope
     const auto outcome = runFoldback ("check " + shellQuoted (session), "ulimit -n 64;");
 
     INFO (outcome.output);
-    CHECK (outcome.status == 0);
+    CHECK (outcome.status == 3); // a track would play offline
     CHECK (outcome.output.find ("too many open files") != std::string::npos);
 }
 
@@ -80,7 +80,7 @@ TEST_CASE ("check does not wait on a FIFO as a backing track or as the session f
     // `timeout` makes a hang a failure (status 124) rather than a test that never ends.
     const auto track = runFoldback ("check " + shellQuoted (writeSession (directory, { fifo })), "timeout -s KILL 60");
     INFO (track.output);
-    CHECK (track.status == 0);
+    CHECK (track.status == 3); // a track would play offline
     CHECK (track.output.find ("is a FIFO (named pipe), not a regular file") != std::string::npos);
 
     const auto sessionFifo = directory.file ("fifo.json");
