@@ -1,5 +1,6 @@
 #include "App/CommandLineArguments.h"
 #include "App/Commands.h"
+#include "Control/RequestErrors.h"
 #include "Control/SessionPlayer.h"
 #include "Audio/AudioFileIO.h"
 #include "Session/SessionQueries.h"
@@ -19,12 +20,30 @@ namespace foldback
 
 namespace
 {
-    double threadCpuSeconds()
+    double cpuSeconds (clockid_t clock)
     {
         timespec t {};
-        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+        clock_gettime (clock, &t);
         return static_cast<double> (t.tv_sec) + static_cast<double> (t.tv_nsec) * 1.0e-9;
     }
+
+    double threadCpuSeconds()  { return cpuSeconds (CLOCK_THREAD_CPUTIME_ID); }
+
+    /** Every thread of the process: the audio thread, the disk thread, conversions. */
+    double processCpuSeconds() { return cpuSeconds (CLOCK_PROCESS_CPUTIME_ID); }
+
+    double medianOf (std::vector<double> values)
+    {
+        if (values.empty())
+            return 0.0;
+        std::sort (values.begin(), values.end());
+        const auto middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
+    }
+
+    // Each track is a loop twice as long as a track's ring, so the disk thread reads every
+    // block again on every pass: the tracks really stream, as a song does.
+    constexpr double trackLoopSeconds = 8.0;
 
     struct BenchSize
     {
@@ -33,6 +52,7 @@ namespace
         int mixes = 16;
         int blockSize = 32;
         double sampleRate = 48000.0;
+        double trackRate = 48000.0;  ///< the tracks' files; converted once when not the session's
         double seconds = 20.0;
         bool hot = false; ///< every mix driven into its limiter, the limiter's worst case
     };
@@ -47,7 +67,7 @@ namespace
         {
             AudioData audio;
             audio.sampleRate = rate;
-            audio.channels.assign (2, std::vector<float> (static_cast<std::size_t> (rate * 4.0)));
+            audio.channels.assign (2, std::vector<float> (static_cast<std::size_t> (rate * trackLoopSeconds)));
             for (auto& channel : audio.channels)
                 for (auto& x : channel)
                     x = noise (rng);
@@ -65,7 +85,7 @@ namespace
         session.click.countInBars = 0;
         session.transport.loopEnabled = size.tracks > 0;
         session.transport.loopStartSeconds = 0.0;
-        session.transport.loopEndSeconds = 4.0;
+        session.transport.loopEndSeconds = trackLoopSeconds;
         session.talkback.channels = { size.inputs + 1 };
 
         for (int i = 0; i < size.inputs; ++i)
@@ -95,7 +115,7 @@ namespace
 
 int runBenchCommand (const std::vector<std::string>& words)
 {
-    const CommandLineArguments arguments (words, { "--sources", "--tracks", "--mixes", "--block-size", "--seconds", "--sample-rate" }, { "--json", "--hot" });
+    const CommandLineArguments arguments (words, { "--sources", "--tracks", "--mixes", "--block-size", "--seconds", "--sample-rate", "--track-rate" }, { "--json", "--hot" });
     if (! arguments.positionals().empty())
         throw UsageError ("bench takes no session: it builds the reference load itself");
 
@@ -106,18 +126,35 @@ int runBenchCommand (const std::vector<std::string>& words)
     size.blockSize = arguments.integer ("--block-size", size.blockSize, 1, 8192);
     size.seconds = arguments.number ("--seconds", size.seconds, 0.1, 3600.0);
     size.sampleRate = arguments.number ("--sample-rate", size.sampleRate, 8000.0, 384000.0);
+    size.trackRate = arguments.number ("--track-rate", size.sampleRate, 8000.0, 384000.0);
     size.hot = arguments.has ("--hot");
 
     const auto folder = std::filesystem::temp_directory_path() / ("foldback-bench-" + std::to_string (::getpid()));
     std::filesystem::create_directories (folder);
     struct Cleanup { std::filesystem::path p; ~Cleanup() { std::error_code e; std::filesystem::remove_all (p, e); } } cleanup { folder };
 
-    const auto session = makeBenchSession (size, writeTrackFiles (folder, size.tracks, size.sampleRate));
+    const auto session = makeBenchSession (size, writeTrackFiles (folder, size.tracks, size.trackRate));
 
     Engine engine;
     engine.prepare (size.sampleRate);
     SessionPlayer player (engine);
+
+    // Opening the tracks converts those at another rate, once: counted apart, as the
+    // import it is, not as a cost of playing.
+    const double importCpuStart = processCpuSeconds();
+    const auto importWallStart = std::chrono::steady_clock::now();
     player.setSession (session, folder.string());
+    const double importCpu = processCpuSeconds() - importCpuStart;
+    const double importWall = std::chrono::duration<double> (std::chrono::steady_clock::now() - importWallStart).count();
+    int converted = 0, offline = 0;
+    for (const auto& status : player.getTrackStatuses())
+    {
+        converted += status.online && status.info.isConverted() ? 1 : 0;
+        offline += status.online ? 0 : 1;
+    }
+    if (offline > 0)
+        throw CommandFailure ("bench: " + std::to_string (offline) + " track(s) would not open: " + player.getTrackStatuses().front().message);
+
     player.locate (0);
     player.play();
 
@@ -141,6 +178,7 @@ int runBenchCommand (const std::vector<std::string>& words)
     // are printed beside it.
     const int passes = static_cast<int> (std::clamp<long> (std::lround (size.seconds / 2.0), 1L, 100L));
     std::vector<double> passCpu (static_cast<std::size_t> (passes), 0.0);
+    std::vector<double> passProcessCpu (static_cast<std::size_t> (passes), 0.0);
     std::vector<long> passBlocks (static_cast<std::size_t> (passes), 0);
 
     // The CPU clock is read around groups of blocks, not every block: reading it is a system
@@ -152,6 +190,7 @@ int runBenchCommand (const std::vector<std::string>& words)
 
     for (int pass = 0; pass < passes; ++pass)
     {
+        const double passProcessStart = processCpuSeconds();
         const long passEnd = blocks * (pass + 1) / passes;
         for (long first = blocks * pass / passes; first < passEnd; first += blocksPerGroup)
         {
@@ -164,6 +203,7 @@ int runBenchCommand (const std::vector<std::string>& words)
             passBlocks[static_cast<std::size_t> (pass)] += count;
             player.reclaim();
         }
+        passProcessCpu[static_cast<std::size_t> (pass)] = processCpuSeconds() - passProcessStart;
     }
 
     const double wall = std::chrono::duration<double> (std::chrono::steady_clock::now() - wallStart).count();
@@ -179,10 +219,19 @@ int runBenchCommand (const std::vector<std::string>& words)
             passFactors.push_back (static_cast<double> (passBlocks[static_cast<std::size_t> (pass)]) * secondsPerBlock / passSeconds);
     }
     std::sort (passFactors.begin(), passFactors.end());
-    const auto middle = passFactors.size() / 2;
-    const double medianFactor = passFactors.empty() ? 0.0
-                              : passFactors.size() % 2 == 1 ? passFactors[middle]
-                                                            : 0.5 * (passFactors[middle - 1] + passFactors[middle]);
+    const double medianFactor = medianOf (passFactors);
+
+    // Every thread: the same passes, billed with all the CPU the process spent in them.
+    std::vector<double> allThreadFactors;
+    double allThreadsCpu = 0.0;
+    for (int pass = 0; pass < passes; ++pass)
+    {
+        const double passSeconds = passProcessCpu[static_cast<std::size_t> (pass)];
+        allThreadsCpu += passSeconds;
+        if (passSeconds > 0.0)
+            allThreadFactors.push_back (static_cast<double> (passBlocks[static_cast<std::size_t> (pass)]) * secondsPerBlock / passSeconds);
+    }
+    const double allThreadsFactor = medianOf (allThreadFactors);
     const double slowestPass = passFactors.empty() ? 0.0 : passFactors.front();
     const double fastestPass = passFactors.empty() ? 0.0 : passFactors.back();
     const double meanFactor = cpu > 0.0 ? audioSeconds / cpu : 0.0;
@@ -211,6 +260,12 @@ int runBenchCommand (const std::vector<std::string>& words)
              << ", \"audio_seconds\": " << audioSeconds
              << ", \"cpu_seconds\": " << cpu
              << ", \"wall_seconds\": " << wall
+             << ", \"realtime_factor_all_threads\": " << allThreadsFactor
+             << ", \"all_threads_cpu_seconds\": " << allThreadsCpu
+             << ", \"track_rate\": " << size.trackRate
+             << ", \"tracks_converted\": " << converted
+             << ", \"import_cpu_seconds\": " << importCpu
+             << ", \"import_wall_seconds\": " << importWall
              << ", \"underruns\": " << player.getUnderrunCount()
              << ", \"limiting\": " << (size.hot ? "true" : "false") << "}";
         std::cout << json.str() << "\n";
@@ -226,7 +281,11 @@ int runBenchCommand (const std::vector<std::string>& words)
                   << "  median pass " << std::setprecision (1) << realtimeFactor << "x real time (" << std::setprecision (2)
                   << (realtimeFactor > 0.0 ? 100.0 / realtimeFactor : 0.0) << " % of one core, " << std::setprecision (1)
                   << nsPerFrame << " ns per frame); passes " << slowestPass << "x to " << fastestPass << "x; whole run "
-                  << meanFactor << "x; " << player.getUnderrunCount() << " underruns\n";
+                  << meanFactor << "x; " << player.getUnderrunCount() << " underruns\n"
+                  << "  every thread (audio, disk, conversion): median pass " << allThreadsFactor << "x real time ("
+                  << std::setprecision (2) << (allThreadsFactor > 0.0 ? 100.0 / allThreadsFactor : 0.0) << " % of one core)\n"
+                  << "  tracks' files at " << std::setprecision (0) << size.trackRate << " Hz: " << converted << " of " << size.tracks
+                  << " converted once before the run, " << std::setprecision (2) << importCpu << " s of CPU (" << importWall << " s)\n";
     }
 
     return 0;

@@ -112,6 +112,16 @@ namespace
         return { 0, 0 };
     }
 
+    const std::vector<std::pair<std::string, std::string>>& extensionFormats()
+    {
+        static const std::vector<std::pair<std::string, std::string>> known {
+            { "wav", "WAV" }, { "wave", "WAV" }, { "bwf", "WAV" }, { "rf64", "RF64" }, { "w64", "W64" },
+            { "aif", "AIFF" }, { "aiff", "AIFF" }, { "aifc", "AIFF-C" }, { "au", "Sun AU" }, { "snd", "Sun AU" },
+            { "caf", "CAF" }, { "flac", "FLAC" }, { "ogg", "Ogg" }, { "oga", "Ogg" }, { "opus", "Opus" }, { "mp3", "MP3" },
+        };
+        return known;
+    }
+
     /** The format a file's extension promises, or empty for an extension no audio format uses. */
     std::string knownFormatOfExtension (const std::string& path)
     {
@@ -124,12 +134,7 @@ namespace
         for (auto& c : extension)
             c = static_cast<char> (std::tolower (static_cast<unsigned char> (c)));
 
-        static const std::pair<const char*, const char*> known[] = {
-            { "wav", "WAV" }, { "wave", "WAV" }, { "bwf", "WAV" }, { "rf64", "RF64" }, { "w64", "W64" },
-            { "aif", "AIFF" }, { "aiff", "AIFF" }, { "aifc", "AIFF-C" }, { "au", "Sun AU" }, { "snd", "Sun AU" },
-            { "caf", "CAF" }, { "flac", "FLAC" }, { "ogg", "Ogg" }, { "oga", "Ogg" }, { "opus", "Opus" }, { "mp3", "MP3" },
-        };
-        for (const auto& [ext, name] : known)
+        for (const auto& [ext, name] : extensionFormats())
             if (extension == ext)
                 return name;
         return {};
@@ -142,6 +147,18 @@ namespace
         std::snprintf (text, sizeof (text), "%ld:%04.1f", minutes, seconds - 60.0 * static_cast<double> (minutes));
         return text;
     }
+}
+
+const std::vector<std::string>& audioFileExtensions()
+{
+    static const std::vector<std::string> extensions = []
+    {
+        std::vector<std::string> list;
+        for (const auto& [ext, name] : extensionFormats())
+            list.push_back (ext);
+        return list;
+    }();
+    return extensions;
 }
 
 std::unique_ptr<SoundFile> SoundFile::open (const std::string& path, std::string& error)
@@ -212,10 +229,11 @@ std::string SoundFile::openDecoder()
 
 std::string SoundFile::describe() const
 {
-    const bool sameWord = containerName == "FLAC" || (containerName == "MP3" && encodingName == "MPEG Layer III");
-    std::string text = containerName == "Ogg" ? "Ogg " + encodingName
-                       : sameWord             ? containerName
-                                              : containerName + " (" + encodingName + ")";
+    const bool sameWord = containerName == "MP3" && encodingName == "MPEG Layer III";
+    std::string text = containerName == "Ogg"      ? "Ogg " + encodingName
+                       : sameWord                  ? containerName
+                       : containerName.back() == ')' ? containerName.substr (0, containerName.size() - 1) + ", " + encodingName + ")"
+                                                   : containerName + " (" + encodingName + ")";
 
     text += ", " + std::to_string (static_cast<long> (std::lround (sampleRate))) + " Hz, "
             + (numChannels == 1 ? std::string ("mono") : numChannels == 2 ? std::string ("stereo") : std::to_string (numChannels) + " channels")

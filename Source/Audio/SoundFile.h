@@ -27,6 +27,10 @@ namespace foldback
     One thread at a time, never the audio thread. */
 inline constexpr const char* supportedFormatsText = "WAV, RF64, W64, AIFF, AIFF-C, Sun AU, CAF, FLAC, Ogg Vorbis, Opus, MP3";
 
+/** The extensions of the formats SoundFile reads, lower case, without the dot: what the
+    console offers in its file dialog and accepts by drag and drop. */
+const std::vector<std::string>& audioFileExtensions();
+
 class SoundFile
 {
 public:

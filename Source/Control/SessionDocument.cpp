@@ -74,6 +74,32 @@ SessionDocument::SessionDocument (SessionPlayer& playerToDrive)
 {
 }
 
+namespace
+{
+    /** The folder relative paths in a session at `sessionPath` start from (as reset() uses). */
+    std::filesystem::path folderOfSession (const std::string& sessionPath)
+    {
+        return sessionPath.empty() ? std::filesystem::current_path()
+                                   : std::filesystem::absolute (std::filesystem::path (sessionPath)).parent_path();
+    }
+
+    void rebase (std::string& file, const std::filesystem::path& from, const std::filesystem::path& to)
+    {
+        if (file.empty() || std::filesystem::path (file).is_absolute())
+            return;
+        const auto absolute = (from / file).lexically_normal();
+        const auto relative = absolute.lexically_relative (to);
+        file = relative.empty() || *relative.begin() == ".." ? absolute.string() : relative.string();
+    }
+
+    void rebaseRelativePaths (Session& session, const std::filesystem::path& from, const std::filesystem::path& to)
+    {
+        for (auto& track : session.tracks)
+            rebase (track.file, from, to);
+        rebase (session.click.customFile, from, to);
+    }
+}
+
 void SessionDocument::reset (const Session& newSession, const std::string& filePath)
 {
     session = savedSession = newSession;
@@ -251,10 +277,20 @@ bool SessionDocument::saveAs (const std::string& filePath, std::string& errorMes
         errorMessage = "the session has no file yet: choose one with Save As";
         return false;
     }
-    if (! saveSessionFile (session, filePath, errorMessage))
+    // Relative paths are relative to the session file: saved into another folder, they
+    // are rewritten to name the same files from there (absolute when not beneath it).
+    const auto oldFolder = folderOfSession (path);
+    const auto newFolder = folderOfSession (filePath);
+    Session toSave = session;
+    if (oldFolder != newFolder)
+        rebaseRelativePaths (toSave, oldFolder, newFolder);
+
+    if (! saveSessionFile (toSave, filePath, errorMessage))
         return false;
     path = filePath;
-    savedSession = session;
+    session = savedSession = toSave;
+    if (oldFolder != newFolder)
+        player.setSession (session, newFolder.string()); // the same files: their streams are kept
     for (auto& listener : listeners)
         listener();
     return true;

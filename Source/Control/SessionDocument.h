@@ -76,7 +76,10 @@ public:
     void undo();
     void redo();
 
-    /** Saves atomically; on success the document is clean and `filePath` becomes its path. */
+    /** Saves atomically; on success the document is clean and `filePath` becomes its path.
+        Saved into another folder, relative track and click-sound paths are rewritten to
+        name the same files from the new folder (absolute where they are not beneath it),
+        and the player resolves them from there. */
     bool saveAs (const std::string& filePath, std::string& errorMessage);
     bool save (std::string& errorMessage) { return saveAs (path, errorMessage); }
 

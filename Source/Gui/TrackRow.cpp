@@ -4,6 +4,8 @@
 #include "GainFaderLaw.h"
 #include "Session/SessionQueries.h"
 
+#include <filesystem>
+
 namespace foldback
 {
 
@@ -82,9 +84,20 @@ TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToE
                     });
     };
 
-    for (auto* c : std::initializer_list<juce::Component*> { &name, &file, &status, &offsetTitle, &offset, &gain, &remove })
+    for (auto* c : std::initializer_list<juce::Component*> { &name, &file, &status, &offsetTitle, &offset, &gain, &remove, &overview })
         addAndMakeVisible (c);
     refreshFromSession();
+}
+
+std::string TrackRow::resolvedTrackPath (const BackingTrack& track) const
+{
+    // As LiveRig resolves it: beside the session file, or in the working folder when unsaved.
+    const std::filesystem::path file (track.file);
+    if (file.is_absolute())
+        return track.file;
+    const auto& sessionFile = model.getDocument().getFilePath();
+    const auto folder = sessionFile.empty() ? std::filesystem::current_path() : std::filesystem::absolute (sessionFile).parent_path();
+    return (folder / file).string();
 }
 
 void TrackRow::refreshFromSession()
@@ -94,21 +107,34 @@ void TrackRow::refreshFromSession()
         return;
 
     name.setText (track->name.empty() ? track->id : track->name, juce::dontSendNotification);
-    file.setText (track->file, juce::dontSendNotification);
     gain.setValue (track->gainDb, juce::dontSendNotification);
     offset.setText (juce::String (track->offsetSeconds, 3), juce::dontSendNotification);
 
     online = false;
     juce::String reason = "not opened";
+    TrackFileInfo info;
     for (const auto& trackStatus : model.getPlayer().getTrackStatuses())
         if (trackStatus.id == trackId)
         {
             online = trackStatus.online;
             reason = trackStatus.message;
+            info = trackStatus.info;
         }
-    status.setText (online ? (reason.isEmpty() ? juce::String ("ONLINE") : "ONLINE  (" + reason + ")")
-                           : "OFFLINE: " + reason,
+
+    // What the file is, beside its name: what `foldback check` lists.
+    file.setText (juce::String (track->file) + (info.description.empty() ? juce::String() : "   " + juce::String (info.description)),
+                  juce::dontSendNotification);
+    file.setTooltip (info.isConverted() ? "Plays a copy converted to the session's rate: " + juce::String (info.cachePath)
+                                        : juce::String (track->file));
+
+    const auto rate = juce::String (static_cast<int> (model.getEngine().getSampleRate()));
+    const juce::String playing = info.isConverted() ? "ONLINE, converted to " + rate + " Hz" : juce::String ("ONLINE");
+    status.setText (online ? (reason.isEmpty() ? playing : playing + "  (" + reason + ")") : "OFFLINE: " + reason,
                     juce::dontSendNotification);
+
+    // The waveform of what plays: the converted copy where there is one.
+    const auto& absolute = info.isConverted() ? info.cachePath : std::string();
+    overview.setFile (! online ? std::string() : ! absolute.empty() ? absolute : resolvedTrackPath (*track));
     status.setColour (juce::Label::textColourId, online ? palette::meterGreen : palette::offline);
     status.setTooltip (status.getText());
     repaint();
@@ -135,6 +161,7 @@ void TrackRow::resized()
     gain.setBounds (area.removeFromRight (320).withSizeKeepingCentre (320, 34));
     area.removeFromRight (12);
 
+    overview.setBounds (area.removeFromBottom (34).reduced (0, 3));
     auto left = area.removeFromLeft (area.getWidth() / 2);
     name.setBounds (left.removeFromTop (30));
     file.setBounds (left);

@@ -1,7 +1,11 @@
 #include "TracksPanel.h"
 
+#include "Audio/SoundFile.h"
+#include "Audio/TrackCache.h"
 #include "FoldbackLookAndFeel.h"
 #include "NewTrack.h"
+
+#include <filesystem>
 
 namespace foldback
 {
@@ -9,14 +13,20 @@ namespace foldback
 namespace
 {
     constexpr int importRowHeight = 40;
-    const juce::StringArray audioExtensions { ".wav", ".aif", ".aiff", ".flac", ".ogg" };
-
     bool isAudioFile (const juce::String& path)
     {
-        for (const auto& extension : audioExtensions)
-            if (path.endsWithIgnoreCase (extension))
+        for (const auto& extension : audioFileExtensions())
+            if (path.endsWithIgnoreCase ("." + juce::String (extension)))
                 return true;
         return false;
+    }
+
+    juce::String fileDialogPattern()
+    {
+        juce::StringArray patterns;
+        for (const auto& extension : audioFileExtensions())
+            patterns.add ("*." + juce::String (extension));
+        return patterns.joinIntoString (";");
     }
 }
 
@@ -56,7 +66,7 @@ TrackRow* TracksPanel::findRow (const std::string& trackId) const
 
 void TracksPanel::chooseFiles()
 {
-    chooser = std::make_unique<juce::FileChooser> ("Add backing tracks", juce::File(), "*.wav;*.aif;*.aiff;*.flac;*.ogg");
+    chooser = std::make_unique<juce::FileChooser> ("Add backing tracks", juce::File(), fileDialogPattern());
     chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
                               | juce::FileBrowserComponent::canSelectMultipleItems,
                           [safeThis = juce::Component::SafePointer<TracksPanel> (this)] (const juce::FileChooser& fc)
@@ -75,7 +85,12 @@ void TracksPanel::importFiles (const juce::StringArray& paths)
     for (const auto& path : paths)
     {
         Import import;
-        import.job = std::make_unique<TrackImportJob> (path.toStdString(), model.getEngine().getSampleRate(),
+        // Converted copies go where the session's player will look for them (LiveRig's folder).
+        const auto& sessionFile = model.getDocument().getFilePath();
+        const auto folder = sessionFile.empty() ? std::filesystem::current_path()
+                                                : std::filesystem::absolute (sessionFile).parent_path();
+        const auto cacheFolders = TrackCache::foldersFor (folder.string());
+        import.job = std::make_unique<TrackImportJob> (path.toStdString(), model.getEngine().getSampleRate(), cacheFolders,
                                                        [this] (const TrackImportJob::Result& result) { importFinished (result); });
         import.label = std::make_unique<juce::Label> (juce::String(), "Loading " + juce::File (path).getFileName());
         import.label->setFont (juce::Font (fontSizes::body, juce::Font::bold));

@@ -115,6 +115,23 @@ TEST_CASE ("bench --json prints the figures the contract names", "[cli][bench]")
     CHECK (json["block_size"] == 32);
     CHECK (json["sample_rate"] == 48000.0);
     CHECK (json["realtime_factor"].get<double>() > 0.0);
+    CHECK (json["realtime_factor_all_threads"].get<double>() > 0.0);
+    CHECK (json["tracks_converted"] == 0);
+}
+
+TEST_CASE ("bench --track-rate converts the tracks once and counts every thread", "[cli][bench]")
+{
+    const auto outcome = runFoldback ("bench --json --sources 2 --tracks 2 --mixes 2 --seconds 0.5 --track-rate 44100");
+    INFO (outcome.output);
+    REQUIRE (outcome.status == 0);
+    const auto json = nlohmann::json::parse (outcome.output);
+    CHECK (json["track_rate"] == 44100.0);
+    CHECK (json["sample_rate"] == 48000.0);
+    CHECK (json["tracks_converted"] == 2);
+    CHECK (json["import_cpu_seconds"].get<double>() > 0.0);
+    // Every thread costs at least what the audio thread alone does.
+    CHECK (json["all_threads_cpu_seconds"].get<double>() >= json["cpu_seconds"].get<double>());
+    CHECK (json["underruns"] == 0);
 }
 
 TEST_CASE ("foldback --version prints the version CMake's project() declares", "[cli]")

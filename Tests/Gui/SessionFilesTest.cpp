@@ -1,5 +1,6 @@
 #include "ConsoleTestFixture.h"
 #include "Gui/SessionFiles.h"
+#include "Audio/AudioFileIO.h"
 
 #include <catch2/catch.hpp>
 
@@ -77,4 +78,43 @@ TEST_CASE ("Saving writes the session, makes the document clean and adds it to t
     bool ran = false;
     files.whenChangesAreSafe ([&ran] { ran = true; });
     CHECK (ran);
+}
+
+TEST_CASE ("Saving into another folder keeps every track and click sound pointing at the same files", "[gui][files]")
+{
+    TempSettings temp;
+    const auto songs = temp.folder.getChildFile ("songs");
+    REQUIRE (songs.getChildFile ("stems").createDirectory());
+    const auto stem = songs.getChildFile ("stems/drums.wav");
+    {
+        AudioData audio;
+        audio.sampleRate = 48000.0;
+        audio.channels.assign (2, std::vector<float> (4800, 0.25f));
+        writeFloatWav (stem.getFullPathName().toStdString(), audio);
+    }
+
+    Session session = makeConsoleTestSession();
+    session.tracks.front().file = "stems/drums.wav"; // relative to songs/
+    ConsoleTestFixture console (session);
+    console.document.reset (session, songs.getChildFile ("song.json").getFullPathName().toStdString());
+    REQUIRE (console.player.getTrackStatuses().front().online);
+
+    std::string error;
+    SECTION ("a folder above the files: the paths stay relative, from there")
+    {
+        REQUIRE (console.document.saveAs (temp.folder.getChildFile ("copy.json").getFullPathName().toStdString(), error));
+        CHECK (console.document.getSession().tracks.front().file == "songs/stems/drums.wav");
+    }
+    SECTION ("a folder beside them: the paths become absolute")
+    {
+        REQUIRE (temp.folder.getChildFile ("elsewhere").createDirectory());
+        REQUIRE (console.document.saveAs (temp.folder.getChildFile ("elsewhere/copy.json").getFullPathName().toStdString(), error));
+        CHECK (console.document.getSession().tracks.front().file == stem.getFullPathName().toStdString());
+    }
+
+    // The track still plays, and the file written says the same as the document.
+    CHECK (console.player.getTrackStatuses().front().online);
+    CHECK_FALSE (console.document.hasUnsavedChanges());
+    const auto written = juce::JSON::parse (juce::File (console.document.getFilePath()).loadFileAsString());
+    CHECK (written["tracks"][0]["file"].toString().toStdString() == console.document.getSession().tracks.front().file);
 }

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace foldback;
 using namespace foldback::test;
 
@@ -78,4 +81,52 @@ TEST_CASE ("A new track's id is unique and its path relative to the session when
     CHECK (makeNewTrack (session, "/sessions/song/audio/bass.wav", "/sessions/song/song.json").file == "audio/bass.wav");
     CHECK (makeNewTrack (session, "/elsewhere/bass.wav", "/sessions/song/song.json").file == "/elsewhere/bass.wav");
     CHECK (makeNewTrack (session, "/elsewhere/bass.wav", "/sessions/song/song.json").name == "bass");
+}
+
+TEST_CASE ("A dropped MP3 at another rate is converted with progress and its row shows its format and waveform", "[gui][tracks]")
+{
+    ConsoleTestFixture console;
+    const auto folder = juce::File::createTempFile ("").getParentDirectory().getChildFile ("foldback-gui-" + juce::Uuid().toString());
+    REQUIRE (folder.createDirectory());
+    struct Cleanup { juce::File f; ~Cleanup() { f.deleteRecursively(); } } cleanup { folder };
+
+    std::string error;
+    REQUIRE (console.document.saveAs (folder.getChildFile ("session.json").getFullPathName().toStdString(), error));
+
+    // Two seconds of a 440 Hz tone, then two of silence: the overview must show both.
+    const auto wav = folder.getChildFile ("song.wav").getFullPathName().toStdString();
+    const auto mp3 = folder.getChildFile ("song.mp3").getFullPathName().toStdString();
+    REQUIRE (std::system (("sox -n -r 44100 -c 2 -b 16 '" + wav + "' synth 2 sine 440 vol 0.5 pad 0 2 && lame --quiet -V 2 '"
+                           + wav + "' '" + mp3 + "'").c_str()) == 0);
+
+    TracksPanel panel (console.model);
+    panel.setSize (1300, 600);
+    std::vector<double> progress;
+    panel.importFiles ({ juce::String (mp3) });
+    for (int i = 0; i < 200 && panel.getNumPendingImports() > 0; ++i)
+        foldback::test::runMessageLoopFor (20);
+    REQUIRE (panel.getNumPendingImports() == 0);
+
+    panel.rebuildIfNeeded();
+    auto* row = panel.findRow ("song");
+    REQUIRE (row != nullptr);
+    INFO (row->getStatusText() << " / " << row->getFileText());
+    CHECK (row->getStatusText() == "ONLINE, converted to 48000 Hz");
+    CHECK (row->getFileText().contains ("MP3, 44100 Hz, stereo, 0:04.0"));
+
+    // The converted copy is beside the session, where the player found it without converting again.
+    const auto& statuses = console.player.getTrackStatuses();
+    const auto status = std::find_if (statuses.begin(), statuses.end(), [] (const TrackStatus& s) { return s.id == "song"; });
+    REQUIRE (status != statuses.end());
+    CHECK (status->info.isConverted());
+    CHECK_FALSE (status->info.convertedNow);
+    CHECK (juce::File (status->info.cachePath).getParentDirectory() == folder.getChildFile (".foldback-cache"));
+
+    for (int i = 0; i < 200 && ! row->getOverview().hasPeaks(); ++i)
+        foldback::test::runMessageLoopFor (20);
+    REQUIRE (row->getOverview().hasPeaks());
+    const auto& peaks = row->getOverview().getPeaks();
+    REQUIRE (peaks.size() == TrackOverview::numColumns);
+    CHECK (peaks[TrackOverview::numColumns / 4] == Approx (0.5).margin (0.05));   // the tone
+    CHECK (peaks[3 * TrackOverview::numColumns / 4] < 0.01f);                       // the silence
 }
