@@ -117,6 +117,23 @@ namespace
     }
 }
 
+std::vector<float> resampleWhole (const std::vector<float>& input, double fromRate, double toRate)
+{
+    if (fromRate == toRate || input.empty())
+        return input;
+
+    const auto outputFrames = static_cast<std::size_t> (std::llround (static_cast<double> (input.size()) * toRate / fromRate));
+    std::vector<float> output (outputFrames, 0.0f);
+    const soxr_io_spec_t io = soxr_io_spec (SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+    const soxr_quality_spec_t quality = soxr_quality_spec (SOXR_VHQ | SOXR_LINEAR_PHASE, 0);
+    std::size_t produced = 0;
+    if (soxr_oneshot (fromRate, toRate, 1, input.data(), input.size(), nullptr, output.data(), output.size(), &produced,
+                      &io, &quality, nullptr) != nullptr)
+        return {};
+    output.resize (produced);
+    return output;
+}
+
 std::string convertToSessionRate (SoundFile& source, const std::string& outputPath, double sessionRate,
                                   const std::function<void (double)>& progress, const std::function<bool()>& shouldCancel)
 {

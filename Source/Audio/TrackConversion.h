@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace foldback
 {
@@ -24,6 +25,11 @@ class SoundFile;
 std::string convertToSessionRate (SoundFile& source, const std::string& outputPath, double sessionRate,
                                   const std::function<void (double)>& progress = {},
                                   const std::function<bool()>& shouldCancel = {});
+
+/** One channel held in memory at `fromRate`, at `toRate`: the same converter, for a sound
+    short enough to convert whole (a custom click). Frame n of the result is the input at
+    time n / toRate exactly, so a click's onset stays on its frame. */
+std::vector<float> resampleWhole (const std::vector<float>& input, double fromRate, double toRate);
 
 /** What a cache entry built by this converter is called, so a change of converter rebuilds. */
 inline constexpr const char* trackConverterVersion = "soxr-vhq-lp-float32-1";

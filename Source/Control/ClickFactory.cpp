@@ -1,11 +1,11 @@
 #include "ClickFactory.h"
 
 #include "Audio/AudioFileIO.h"
+#include "Audio/TrackConversion.h"
 #include "Engine/AudioMath.h"
 
-#include <juce_audio_basics/juce_audio_basics.h>
-
 #include <filesystem>
+#include <stdexcept>
 
 namespace foldback
 {
@@ -41,14 +41,10 @@ namespace
         if (audio.sampleRate == sampleRate)
             return mono;
 
-        // Offline, once: windowed sinc is the best JUCE offers and costs nothing here.
-        const double ratio = audio.sampleRate / sampleRate;
-        const auto outFrames = static_cast<int> (std::ceil (static_cast<double> (mono.size()) / ratio));
-        std::vector<float> padded (mono);
-        padded.resize (mono.size() + 256, 0.0f);
-        std::vector<float> resampled (static_cast<std::size_t> (outFrames), 0.0f);
-        juce::WindowedSincInterpolator interpolator;
-        interpolator.process (ratio, padded.data(), resampled.data(), outFrames);
+        // Offline, once, by the tracks' converter: the onset stays on its frame.
+        auto resampled = resampleWhole (mono, audio.sampleRate, sampleRate);
+        if (resampled.empty())
+            throw std::runtime_error (path + ": could not be converted to " + std::to_string (static_cast<long> (sampleRate)) + " Hz");
         return resampled;
     }
 }

@@ -108,6 +108,7 @@ void TrackRow::refreshFromSession()
 
     name.setText (track->name.empty() ? track->id : track->name, juce::dontSendNotification);
     gain.setValue (track->gainDb, juce::dontSendNotification);
+    gain.updateText(); // a value equal to the slider's initial one sets no text by itself: "0.0000000"
     offset.setText (juce::String (track->offsetSeconds, 3), juce::dontSendNotification);
 
     online = false;

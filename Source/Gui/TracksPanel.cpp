@@ -39,7 +39,7 @@ TracksPanel::TracksPanel (ConsoleModel& modelToEdit) : model (modelToEdit)
     title.setText ("Backing tracks", juce::dontSendNotification);
     title.setFont (juce::Font (fontSizes::heading, juce::Font::bold));
     title.setColour (juce::Label::textColourId, palette::text);
-    hint.setText ("or drop WAV, AIFF, FLAC or Ogg files here. A new track starts unsent: raise it in each mix.",
+    hint.setText ("or drop audio files here (WAV, AIFF, FLAC, Ogg, Opus, MP3, at any rate). A new track starts unsent: raise it in each mix.",
                   juce::dontSendNotification);
     hint.setFont (juce::Font (fontSizes::body));
     hint.setColour (juce::Label::textColourId, palette::dimText);

@@ -143,3 +143,14 @@ TEST_CASE ("A conversion writes its file whole or not at all, and can be cancell
     CHECK (std::is_sorted (progress.begin(), progress.end()));
     CHECK (progress.back() == 1.0);
 }
+
+TEST_CASE ("A sound converted whole keeps its onset on its frame", "[tracks][conversion]")
+{
+    // A custom click at 44.1 kHz in a 48 kHz session: its attack must not move.
+    std::vector<float> click (4410, 0.0f);
+    click[441] = 1.0f;
+    const auto out = resampleWhole (click, 44100.0, 48000.0);
+    CHECK (out.size() == 4800);
+    const auto peak = std::max_element (out.begin(), out.end(), [] (float a, float b) { return std::abs (a) < std::abs (b); });
+    CHECK (peak - out.begin() == 480);
+}
