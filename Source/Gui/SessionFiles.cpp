@@ -124,21 +124,53 @@ void SessionFiles::open()
                             chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
                                                   [this] (const juce::FileChooser& fc)
                                                   {
-                                                      juce::String error;
-                                                      if (fc.getResult() != juce::File() && ! load (fc.getResult(), error))
-                                                          showError ("Could not open the session", error);
+                                                      if (fc.getResult() != juce::File())
+                                                          loadWhenTracksAreReady (fc.getResult());
                                                   });
                         });
 }
 
 void SessionFiles::openFile (const juce::File& file)
 {
-    whenChangesAreSafe ([this, file]
-                        {
-                            juce::String error;
-                            if (! load (file, error))
-                                showError ("Could not open the session", error);
-                        });
+    whenChangesAreSafe ([this, file] { loadWhenTracksAreReady (file); });
+}
+
+void SessionFiles::loadWhenTracksAreReady (const juce::File& file)
+{
+    auto parsed = loadSessionFile (file.getFullPathName().toStdString());
+    if (! parsed.session.has_value())
+    {
+        juce::StringArray lines;
+        for (const auto& e : parsed.errors)
+            lines.add (e.toString());
+        showError ("Could not open the session", lines.joinIntoString ("\n"));
+        return;
+    }
+
+    preparing = file;
+    preparation = std::make_unique<TrackPreparationJob> (*parsed.session, file.getParentDirectory().getFullPathName().toStdString(),
+                                                         model.getEngine().getSampleRate(), [this]
+                                                         {
+                                                             stopTimer();
+                                                             // Read again: what is applied is what the file holds now.
+                                                             juce::String error;
+                                                             const auto file = preparing;
+                                                             // The job is calling us: it goes once this returns.
+                                                             std::shared_ptr<TrackPreparationJob> done (preparation.release());
+                                                             juce::MessageManager::callAsync ([done] {});
+                                                             if (! load (file, error))
+                                                                 showError ("Could not open the session", error);
+                                                         });
+    startTimer (500);
+}
+
+void SessionFiles::timerCallback()
+{
+    if (preparation == nullptr)
+        return;
+    const auto percent = juce::roundToInt (100.0 * preparation->getProgress());
+    model.notice ("Opening " + preparing.getFileName() + ": preparing " + juce::String (preparation->getCurrentTrack()) + ", "
+                  + juce::String (percent) + " %");
 }
 
 bool SessionFiles::saveTo (const juce::File& file)

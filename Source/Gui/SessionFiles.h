@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleModel.h"
+#include "TrackPreparationJob.h"
 
 #include <juce_data_structures/juce_data_structures.h>
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -18,8 +19,11 @@ namespace foldback
     console reopens where the engineer left off.
 
     A session that will not load leaves the current one untouched and says why, naming the
-    field. Message thread only. */
-class SessionFiles
+    field. A session opened from the menu replaces the current one once its backing tracks
+    are ready (TrackPreparationJob: tracks that need converting are converted first, with
+    progress in the status bar), and the current one plays on until then.
+    Message thread only. */
+class SessionFiles : private juce::Timer
 {
 public:
     SessionFiles (ConsoleModel& model, juce::PropertiesFile& settings);
@@ -35,8 +39,14 @@ public:
     void saveAs();
     void revert();
 
-    /** Loads a session without asking (start-up). False, with `error` set, if it will not load. */
+    /** Loads a session without asking (start-up). False, with `error` set, if it will not
+        load. Tracks that need converting are converted here, before it returns. */
     bool load (const juce::File& file, juce::String& error);
+
+    /** Opens a session as the menu does: checked now (an error is shown, and nothing
+        changes), applied once its tracks are ready. */
+    void loadWhenTracksAreReady (const juce::File& file);
+    bool isPreparingTracks() const noexcept { return preparation != nullptr; }
 
     juce::StringArray getRecentFiles() const;
 
@@ -51,11 +61,14 @@ private:
     void remember (const juce::File& file);
     void showError (const juce::String& title, const juce::String& message);
     bool saveTo (const juce::File& file);
+    void timerCallback() override;
 
     ConsoleModel& model;
     juce::PropertiesFile& settings;
     juce::RecentlyOpenedFilesList recent;
     std::unique_ptr<juce::FileChooser> chooser;
+    std::unique_ptr<TrackPreparationJob> preparation;
+    juce::File preparing;
 };
 
 } // namespace foldback

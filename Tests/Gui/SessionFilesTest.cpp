@@ -1,6 +1,8 @@
 #include "ConsoleTestFixture.h"
 #include "Gui/SessionFiles.h"
 #include "Audio/AudioFileIO.h"
+#include "Session/SessionFile.h"
+#include "Support/MessageLoop.h"
 
 #include <catch2/catch.hpp>
 
@@ -117,4 +119,40 @@ TEST_CASE ("Saving into another folder keeps every track and click sound pointin
     CHECK_FALSE (console.document.hasUnsavedChanges());
     const auto written = juce::JSON::parse (juce::File (console.document.getFilePath()).loadFileAsString());
     CHECK (written["tracks"][0]["file"].toString().toStdString() == console.document.getSession().tracks.front().file);
+}
+
+TEST_CASE ("Opening a session whose tracks need converting converts them first and keeps the current session until then", "[gui][files][tracks]")
+{
+    ConsoleTestFixture console;
+    TempSettings temp;
+    SessionFiles files (console.model, *temp.settings);
+
+    // A CD-rate track: it needs a copy at the console's 48 kHz.
+    const auto song = temp.folder.getChildFile ("song.wav");
+    {
+        AudioData audio;
+        audio.sampleRate = 44100.0;
+        audio.channels.assign (2, std::vector<float> (44100 * 3, 0.25f));
+        writeFloatWav (song.getFullPathName().toStdString(), audio);
+    }
+    Session session = makeConsoleTestSession();
+    session.name = "converted";
+    session.tracks.front().file = "song.wav";
+    const auto target = temp.folder.getChildFile ("converted.json");
+    std::string error;
+    REQUIRE (saveSessionFile (session, target.getFullPathName().toStdString(), error));
+
+    files.loadWhenTracksAreReady (target);
+    CHECK (console.document.getSession().name != "converted"); // not yet: the old session plays on
+    for (int i = 0; i < 200 && files.isPreparingTracks(); ++i)
+        foldback::test::runMessageLoopFor (20);
+    foldback::test::runMessageLoopFor (20);
+
+    REQUIRE_FALSE (files.isPreparingTracks());
+    CHECK (console.document.getSession().name == "converted");
+    const auto& status = console.player.getTrackStatuses().front();
+    INFO (status.message);
+    CHECK (status.online);
+    CHECK (status.info.isConverted());
+    CHECK_FALSE (status.info.convertedNow); // the job made the copy; applying it only found it
 }
