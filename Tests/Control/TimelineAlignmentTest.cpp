@@ -131,3 +131,52 @@ TEST_CASE ("A looped render plays the click and the track on the same samples ac
     CHECK (clicks == expected);
     CHECK (beats == expected);
 }
+
+TEST_CASE ("A backing track at 44.1 kHz, converted, plays its beats on the same samples as the click", "[render][timeline][conversion]")
+{
+    Folder folder;
+    auto session = alignmentSession (folder, 0, 1);
+
+    // The same beats, as a CD-rate file: an impulse every 22050 frames is every half second.
+    AudioData track;
+    track.sampleRate = 44100.0;
+    track.channels = { std::vector<float> (static_cast<std::size_t> (44100.0 * 20.0), 0.0f) };
+    for (std::size_t beat = 0; beat * 22050 < track.channels[0].size(); ++beat)
+        track.channels[0][beat * 22050] = 0.5f;
+    writeFloatWav ((folder.path / "beats44.wav").string(), track);
+    session.tracks.front().file = "beats44.wav";
+
+    std::vector<float> firstRender;
+    for (int blockSize : { 1, 64, 4096 })
+    {
+        INFO ("block size " << blockSize);
+        RenderRequest request;
+        request.session = session;
+        request.sessionDirectory = folder.path.string();
+        request.fromSeconds = 5.0;
+        request.seconds = 6.0;
+        request.blockSize = blockSize;
+
+        MemoryRenderSink sink;
+        const auto result = renderOffline (request, sink);
+        REQUIRE (result.underruns == 0);
+
+        const auto& clickChannel = sink.mixes[0].audio.channels[0];
+        const auto& beats = sink.mixes[1].audio.channels[0];
+        const auto clicks = onsetsOf (clickChannel);
+        REQUIRE (clicks.size() == 4 + 12);
+
+        // A band-limited impulse peaks where the file put it: on the click's sample.
+        std::vector<std::int64_t> peaks;
+        for (std::size_t i = 1; i + 1 < beats.size(); ++i)
+            if (beats[i] > 0.25f && beats[i] >= beats[i - 1] && beats[i] > beats[i + 1])
+                peaks.push_back (static_cast<std::int64_t> (i));
+        CHECK (peaks == std::vector<std::int64_t> (clicks.begin() + 4, clicks.end()));
+
+        // And the same samples whatever the block size.
+        if (firstRender.empty())
+            firstRender = beats;
+        else
+            CHECK (beats == firstRender);
+    }
+}
