@@ -6,3 +6,8 @@ add_test(NAME "e2e: a performer's page in headless Chromium drags a fader and th
                  $<TARGET_FILE:foldback> ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/remote-screenshots)
 set_tests_properties("e2e: a performer's page in headless Chromium drags a fader and the engine's mix follows"
                      PROPERTIES TIMEOUT 300 LABELS e2e)
+add_test(NAME "e2e: a performer's page whose link died with a console restart says so and stops retrying"
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/browser_revoked_link_test.py
+                 $<TARGET_FILE:foldback> ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/remote-screenshots)
+set_tests_properties("e2e: a performer's page whose link died with a console restart says so and stops retrying"
+                     PROPERTIES TIMEOUT 300 LABELS e2e)
