@@ -2,13 +2,11 @@
 
 #include "Session/AtomicFile.h"
 #include "Session/RegularFile.h"
+#include "Session/UserFolders.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace foldback
 {
@@ -60,16 +58,8 @@ DeviceSettingsStore::DeviceSettingsStore (std::string filePath) : path (std::mov
 
 std::string DeviceSettingsStore::getDefaultPath()
 {
-    std::filesystem::path base;
-    if (const char* config = std::getenv ("XDG_CONFIG_HOME"); config != nullptr && *config == '/')
-        base = config;
-    else if (const char* home = std::getenv ("HOME"); home != nullptr && *home == '/')
-        base = std::filesystem::path (home) / ".config";
-    else if (const auto* account = ::getpwuid (::getuid()); account != nullptr && account->pw_dir != nullptr && account->pw_dir[0] == '/')
-        base = std::filesystem::path (account->pw_dir) / ".config";
-    else
-        return {}; // never the shared temporary folder: anyone can plant files there
-    return (base / "foldback" / "devices.json").string();
+    const auto folder = userConfigFolder(); // never the shared temporary folder: anyone can plant files there
+    return folder.empty() ? std::string() : (std::filesystem::path (folder) / "devices.json").string();
 }
 
 std::optional<RememberedDevice> DeviceSettingsStore::recall (const std::string& type) const

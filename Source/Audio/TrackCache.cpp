@@ -2,6 +2,7 @@
 
 #include "SoundFile.h"
 #include "TrackConversion.h"
+#include "Session/UserFolders.h"
 
 #include <sndfile.h>
 
@@ -87,11 +88,8 @@ std::string TrackCache::folderBeside (const std::string& sessionDirectory)
 
 std::string TrackCache::userFolder()
 {
-    if (const char* xdg = std::getenv ("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/')
-        return (fs::path (xdg) / "foldback" / "tracks").string();
-    if (const char* home = std::getenv ("HOME"); home != nullptr && *home == '/')
-        return (fs::path (home) / ".cache" / "foldback" / "tracks").string();
-    return {};
+    const auto folder = userCacheFolder();
+    return folder.empty() ? std::string() : (fs::path (folder) / "tracks").string();
 }
 
 std::vector<std::string> TrackCache::foldersFor (const std::string& sessionDirectory)

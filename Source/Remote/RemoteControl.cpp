@@ -150,14 +150,26 @@ void RemoteControl::ensureTokens()
     if (! missing)
         return;
 
-    document.edit ("Create remote tokens", [] (Session& s)
+    // The links this session file had the last time it ran come back (a performer's phone
+    // reconnects to the same mix); only what was never made is made now, and remembered.
+    const auto sessionPath = document.getFilePath();
+    document.edit ("Create remote tokens", [this, &sessionPath] (Session& s)
     {
+        links.recall (sessionPath, s);
         if (s.remote.engineerToken.empty())
             s.remote.engineerToken = generateRemoteToken();
         for (auto& mix : s.mixes)
             if (mix.remote.token.empty())
                 mix.remote.token = generateRemoteToken();
     });
+
+    std::string error;
+    if (! links.remember (sessionPath, document.getSession(), error))
+    {
+        recentErrors.push_back ("the performers' links could not be remembered for the next start: " + error);
+        if (recentErrors.size() > maxRecentErrors)
+            recentErrors.erase (recentErrors.begin());
+    }
 }
 
 void RemoteControl::publishDirectory()

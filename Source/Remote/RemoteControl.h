@@ -3,6 +3,7 @@
 #include "OscRemoteServer.h"
 #include "PendingRemoteChanges.h"
 #include "RemoteDirectory.h"
+#include "RemoteLinkStore.h"
 #include "WebRemoteServer.h"
 #include "Session/EngineMeters.h"
 
@@ -37,6 +38,11 @@ public:
 
     /** Turns remote control on or off as a session edit (tokens are generated on the way). */
     void setEnabled (bool enabled);
+
+    /** Where the links of sessions that were not saved are kept (RemoteLinkStore): a mix
+        without a token gets the one it had the last time this session file ran, and a new
+        token is remembered at once. Tests give their own file. */
+    void setLinkStore (RemoteLinkStore store) { links = std::move (store); }
 
     bool isRunning() const noexcept { return web->isRunning(); }
 
@@ -84,6 +90,7 @@ private:
     OscRemoteServer osc;
 
     std::string problem;
+    RemoteLinkStore links;
     std::string runningAddress;
     int runningHttpPort = 0, runningOscPort = 0;
     std::uint64_t seenChangeCount = ~std::uint64_t { 0 };
