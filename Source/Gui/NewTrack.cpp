@@ -1,33 +1,12 @@
 #include "NewTrack.h"
 
-#include "Session/SessionLimits.h"
+#include "Session/SessionIds.h"
 #include "Session/SessionQueries.h"
 
 #include <filesystem>
 
 namespace foldback
 {
-
-namespace
-{
-    bool idTaken (const Session& session, const std::string& id)
-    {
-        return isReservedSourceId (id) || findInput (session, id) != nullptr || findTrack (session, id) != nullptr;
-    }
-
-    std::string sanitise (const std::string& stem)
-    {
-        std::string id;
-        for (char c : stem)
-        {
-            const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-            id += allowed ? c : '-';
-        }
-        if (id.empty())
-            id = "track";
-        return id.substr (0, sessionLimits::maxIdLength - 4); // room for a "-999" suffix
-    }
-}
 
 BackingTrack makeNewTrack (const Session& session, const std::string& audioPath, const std::string& sessionFilePath)
 {
@@ -37,10 +16,8 @@ BackingTrack makeNewTrack (const Session& session, const std::string& audioPath,
     BackingTrack track;
     track.name = audio.stem().string();
 
-    const auto base = sanitise (track.name);
-    track.id = base;
-    for (int n = 2; idTaken (session, track.id); ++n)
-        track.id = base + "-" + std::to_string (n);
+    track.id = makeUniqueId (track.name, "track", [&session] (const std::string& id)
+                             { return isReservedSourceId (id) || findInput (session, id) != nullptr || findTrack (session, id) != nullptr; });
 
     track.file = audio.string();
     if (! sessionFilePath.empty())

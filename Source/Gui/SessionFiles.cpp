@@ -1,5 +1,7 @@
 #include "SessionFiles.h"
 
+#include "Session/StarterSession.h"
+
 #include "Session/SessionFile.h"
 
 namespace foldback
@@ -12,16 +14,7 @@ namespace
 
     /** An empty session with one mix, on the device already in use (a new song in the same
         room should not drop the engineer back to the Virtual device). */
-    Session makeNewSession (const AudioSettings& currentDevice)
-    {
-        Session session;
-        session.audio = currentDevice;
-        CueMix mix;
-        mix.id = "mix1";
-        mix.name = "Mix 1";
-        session.mixes.push_back (mix);
-        return session;
-    }
+    const char* const defaultPerformers = "Singer, Guitarist";
 }
 
 SessionFiles::SessionFiles (ConsoleModel& modelToEdit, juce::PropertiesFile& settingsToKeep)
@@ -107,10 +100,26 @@ void SessionFiles::newSession()
 {
     whenChangesAreSafe ([this]
                         {
-                            model.getDocument().reset (makeNewSession (model.getSession().audio), {});
-                            if (onSessionReplaced)
-                                onSessionReplaced();
+                            // Who is playing: the session starts with a mic and a mix each.
+                            auto* dialog = new juce::AlertWindow ("New session", "Who is playing? One name per performer, separated by commas.",
+                                                                  juce::MessageBoxIconType::NoIcon);
+                            dialog->addTextEditor ("performers", defaultPerformers, "Performers:");
+                            dialog->addButton ("Create", 1, juce::KeyPress (juce::KeyPress::returnKey));
+                            dialog->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
+                            dialog->enterModalState (true, juce::ModalCallbackFunction::create ([this, dialog] (int choice)
+                                                     {
+                                                         if (choice == 1)
+                                                             newSessionFor (dialog->getTextEditorContents ("performers").toStdString());
+                                                     }),
+                                                     true);
                         });
+}
+
+void SessionFiles::newSessionFor (const std::string& performers)
+{
+    model.getDocument().reset (makeStarterSession (parsePerformerNames (performers), model.getSession().audio), {});
+    if (onSessionReplaced)
+        onSessionReplaced();
 }
 
 void SessionFiles::open()

@@ -32,7 +32,12 @@ public:
         audio device if the new session wants another one. */
     std::function<void()> onSessionReplaced;
 
+    /** Asks who is playing, then starts a session with a mic and a cue mix for each
+        (makeStarterSession). */
     void newSession();
+
+    /** The session New makes for "Singer, Guitarist, ...", without asking. */
+    void newSessionFor (const std::string& performers);
     void open();
     void openFile (const juce::File& file);
     void save();
