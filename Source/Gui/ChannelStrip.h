@@ -3,6 +3,8 @@
 #include "ConsoleModel.h"
 #include "LevelMeterComponent.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -56,9 +58,9 @@ private:
 
     juce::Label nameLabel, kindLabel, gainLabel, panLabel;
     juce::Label performerLabel; ///< the performer's own offset on this send, from their remote
-    juce::Slider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    WheelSafeSlider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     juce::TextButton mute { "M" }, solo { "S" };
-    juce::Slider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
+    WheelSafeSlider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
     LevelMeterComponent meter;
     bool sent = false;
 

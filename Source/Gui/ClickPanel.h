@@ -4,6 +4,8 @@
 #include "ConsoleModel.h"
 #include "TempoMapEditor.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <memory>
@@ -46,8 +48,8 @@ private:
     TempoMapEditor tempoMap;
     juce::ComboBox sound, subdivision, countIn;
     juce::TextButton customFile { "Custom WAV..." }, accent { "ACCENT" };
-    juce::Slider accentDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
-    juce::Slider subdivisionDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider accentDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider subdivisionDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     std::vector<std::unique_ptr<ClickSendRow>> mixRows;
     std::vector<std::string> builtMixes;
     std::unique_ptr<juce::FileChooser> chooser;

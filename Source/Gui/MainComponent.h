@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClickPanel.h"
+#include "ConsoleFieldKeys.h"
 #include "ConsoleModel.h"
 #include "DevicePanel.h"
 #include "FoldbackLookAndFeel.h"
@@ -29,7 +30,8 @@ class LiveAudio;
 
     Audio files dropped anywhere become backing tracks. Keys: space play/stop, T talkback (held), 1-9 a performer's mix, Ctrl+Z / Ctrl+Shift+Z
     undo / redo, Ctrl+S save (through onSave), Ctrl+Shift+S save as (onSaveAs), Ctrl+O open
-    (onOpen), Ctrl+N new (onNew).
+    (onOpen), Ctrl+N new (onNew). Space plays and stops from inside a text field too, and
+    Return or Escape gives the keyboard back to the console (ConsoleFieldKeys).
 
     Every page is a child at all times (hidden unless chosen), so the component tree shows
     one MixView per mix. componentID "console". Message thread only. */
@@ -58,6 +60,8 @@ public:
     StatusBar& getStatusBar() noexcept         { return status; }
     DevicePanel& getDevicePanel() noexcept     { return *devices; }
     RemotesPanel& getRemotesPanel() noexcept   { return *remotes; }
+    MixMatrix& getMatrix() noexcept            { return *matrix; }
+    ConsoleFieldKeys& getFieldKeys() noexcept  { return fieldKeys; }
 
     /** Rebuilds the pages now if the mixes changed (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
@@ -105,6 +109,7 @@ private:
     int currentPage = 0;
     bool talkKeyDown = false;
     std::unique_ptr<juce::TooltipWindow> tooltips;
+    ConsoleFieldKeys fieldKeys { *this, [this] (const juce::KeyPress& key) { return keyPressed (key); } };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)
 };

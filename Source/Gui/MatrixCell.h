@@ -2,6 +2,8 @@
 
 #include "ConsoleModel.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -31,7 +33,7 @@ public:
 private:
     ConsoleModel& model;
     const std::string mixId, sourceId;
-    juce::Slider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
+    WheelSafeSlider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
     juce::TextButton mute { "M" };
     bool sent = false, soloed = false;
 

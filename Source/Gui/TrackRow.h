@@ -2,6 +2,8 @@
 
 #include "ConsoleModel.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -34,7 +36,7 @@ private:
     ConsoleModel& model;
     const std::string trackId;
     juce::Label name, file, status, offsetTitle, offset;
-    juce::Slider gain { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider gain { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     juce::TextButton remove { "Remove" };
     bool online = false;
 

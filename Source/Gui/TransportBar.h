@@ -29,6 +29,7 @@ public:
     void refreshPosition();
 
     juce::String getPositionText() const { return barBeatLabel.getText(); }
+    juce::Label& getGoToBarField() noexcept { return gotoBar; }
 
     void paint (juce::Graphics&) override;
     void resized() override;
