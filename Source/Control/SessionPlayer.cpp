@@ -56,6 +56,7 @@ void SessionPlayer::updateSession (const Session& edited)
     {
         session = edited;
         writeMixParameters (*live, keys, session); // the continuous lane: ramps carry on
+        writeSolo();                              // an AFL follows the fader
         return;
     }
 
@@ -155,7 +156,45 @@ void SessionPlayer::publish()
                                  keys.mixes.empty() && keys.sources.empty() ? nullptr : &keys);
     keys = std::move (compiled.keys);
     compiled.plan->listenMix.store (keys.indexOfMix (listenMixId));
+
+    // A source (or mix) that left the session leaves the solo.
+    const auto sources = sourceIdsOf (session);
+    std::erase_if (solo.soloed, [&] (const ListenSolo::Entry& e)
+                   { return std::find (sources.begin(), sources.end(), e.sourceId) == sources.end()
+                            || findMix (session, e.mixId) == nullptr; });
+    writeListenSolo (*compiled.plan, keys, session, solo);
     engine.plans().publish (std::move (compiled.plan));
+}
+
+void SessionPlayer::writeSolo()
+{
+    if (Plan* live = engine.plans().getLatest())
+        writeListenSolo (*live, keys, session, solo);
+}
+
+void SessionPlayer::setSolo (const std::string& sourceId, bool soloed, const std::string& mixId)
+{
+    std::erase_if (solo.soloed, [&] (const ListenSolo::Entry& e) { return e.sourceId == sourceId; });
+    if (soloed)
+        solo.soloed.push_back ({ sourceId, mixId });
+    writeSolo();
+}
+
+void SessionPlayer::clearSolo()
+{
+    solo.soloed.clear();
+    writeSolo();
+}
+
+void SessionPlayer::setSoloMode (ListenSolo::Mode mode)
+{
+    solo.mode = mode;
+    writeSolo();
+}
+
+bool SessionPlayer::isSoloed (const std::string& sourceId) const noexcept
+{
+    return std::any_of (solo.soloed.begin(), solo.soloed.end(), [&] (const ListenSolo::Entry& e) { return e.sourceId == sourceId; });
 }
 
 MeterSnapshot SessionPlayer::readMeters() const

@@ -78,6 +78,17 @@ public:
     void setListenMix (const std::string& mixId);
     const std::string& getListenMix() const noexcept { return listenMixId; }
 
+    /** The engineer's solo on the listen outputs (PFL, or AFL through the mix `mixId`).
+        While any source is soloed, the listen outputs carry the soloed sources instead of
+        the listen mix (a 10 ms crossfade). No performer's output changes. Console state,
+        like the listen choice: not a session edit, not saved; it survives edits, and a
+        source that leaves the session leaves the solo. */
+    void setSolo (const std::string& sourceId, bool soloed, const std::string& mixId);
+    void clearSolo();
+    void setSoloMode (ListenSolo::Mode mode);
+    const ListenSolo& getSolo() const noexcept { return solo; }
+    bool isSoloed (const std::string& sourceId) const noexcept;
+
     /** Samples of count-in before a roll from `timelineSample`. */
     std::int64_t countInSamplesAt (std::int64_t timelineSample) const;
 
@@ -119,6 +130,8 @@ private:
     std::vector<OpenedTrack> openedTracks;
 
     std::string listenMixId;
+    ListenSolo solo;
+    void writeSolo();
     std::optional<std::int64_t> pendingLocate;
     std::int64_t pendingLocateClock = 0;
 };

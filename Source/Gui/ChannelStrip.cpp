@@ -74,13 +74,9 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
 
     solo.setName ("solo");
     solo.setColour (juce::TextButton::buttonOnColourId, palette::soloOn);
-    solo.setTooltip ("Solo in place, within this mix only");
-    solo.onClick = [this]
-    {
-        const bool next = ! solo.getToggleState();
-        model.editSend (mixId, sourceId, (next ? "Solo " : "Unsolo ") + getName().toStdString(),
-                        [next] (SendSettings& s) { s.solo = next; });
-    };
+    solo.setTooltip ("Solo for you: hear this source on your LISTEN outputs (PFL, or AFL as this mix sends it). "
+                     "The performer hears no change.");
+    solo.onClick = [this] { model.setSolo (sourceId, ! model.isSoloed (sourceId), mixId); };
     addAndMakeVisible (solo);
 
     fader.setName ("fader");
@@ -142,7 +138,7 @@ void ChannelStrip::refreshFromSession()
     fader.setValue (settings.gainDb, juce::dontSendNotification);
     pan.setValue (settings.pan, juce::dontSendNotification);
     mute.setToggleState (settings.mute, juce::dontSendNotification);
-    solo.setToggleState (settings.solo, juce::dontSendNotification);
+    solo.setToggleState (model.isSoloed (sourceId), juce::dontSendNotification);
     gainLabel.setText (formatGainDb (settings.gainDb), juce::dontSendNotification);
     panLabel.setText (formatPan (settings.pan), juce::dontSendNotification);
 

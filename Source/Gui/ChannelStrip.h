@@ -13,7 +13,8 @@ namespace foldback
 {
 
 /** One source in one performer's mix: name, pan, mute, solo, send fader and the source's
-    meter. Bound to CueMix::sends[source]: every move is an edit through the ConsoleModel
+    meter. Solo is the engineer's (ConsoleModel::setSolo, on the LISTEN outputs): it lights
+    on every mix's strip of that source and changes no send. Bound to CueMix::sends[source]: every move is an edit through the ConsoleModel
     (a drag coalesces into one undo step), and every session change, from anywhere, moves
     the controls. A source the mix does not take yet shows "not sent"; touching any control
     creates the send.

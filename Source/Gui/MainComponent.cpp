@@ -7,6 +7,7 @@ namespace
 {
     constexpr int topBarHeight = 84;
     constexpr int talkbackWidth = 380;
+    constexpr int soloWidth = 200;
     constexpr int navigationWidth = 190;
     constexpr int navigationButtonHeight = 52;
     constexpr int statusHeight = 32;
@@ -15,7 +16,7 @@ namespace
 }
 
 MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
-    : model (modelToShow), transport (modelToShow), talkback (modelToShow), status (modelToShow)
+    : model (modelToShow), transport (modelToShow), talkback (modelToShow), solo (modelToShow), status (modelToShow)
 {
     setComponentID ("console");
     setLookAndFeel (&lookAndFeel);
@@ -30,6 +31,7 @@ MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
 
     addAndMakeVisible (transport);
     addAndMakeVisible (talkback);
+    addAndMakeVisible (solo);
     addAndMakeVisible (status);
 
     model.onNotice = [this] (const juce::String& text) { status.showNotice (text); };
@@ -218,6 +220,7 @@ void MainComponent::resized()
     auto area = getLocalBounds();
     auto top = area.removeFromTop (topBarHeight);
     talkback.setBounds (top.removeFromRight (talkbackWidth));
+    solo.setBounds (top.removeFromRight (soloWidth));
     transport.setBounds (top);
     status.setBounds (area.removeFromBottom (statusHeight));
 

@@ -8,6 +8,7 @@
 #include "MixMatrix.h"
 #include "MixView.h"
 #include "RemotesPanel.h"
+#include "SoloPanel.h"
 #include "StatusBar.h"
 #include "TalkbackPanel.h"
 #include "TracksPanel.h"
@@ -57,6 +58,7 @@ public:
 
     TransportBar& getTransportBar() noexcept   { return transport; }
     TalkbackPanel& getTalkbackPanel() noexcept { return talkback; }
+    SoloPanel& getSoloPanel() noexcept         { return solo; }
     StatusBar& getStatusBar() noexcept         { return status; }
     DevicePanel& getDevicePanel() noexcept     { return *devices; }
     RemotesPanel& getRemotesPanel() noexcept   { return *remotes; }
@@ -96,6 +98,7 @@ private:
     FoldbackLookAndFeel lookAndFeel;
     TransportBar transport;
     TalkbackPanel talkback;
+    SoloPanel solo;
     StatusBar status;
     std::vector<std::unique_ptr<MixView>> mixViews;
     std::unique_ptr<MixMatrix> matrix;

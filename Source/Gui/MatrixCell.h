@@ -35,7 +35,7 @@ private:
     const std::string mixId, sourceId;
     WheelSafeSlider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
     juce::TextButton mute { "M" };
-    bool sent = false, soloed = false;
+    bool sent = false;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MatrixCell)
 };
