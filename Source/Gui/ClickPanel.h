@@ -31,6 +31,10 @@ public:
     juce::ComboBox& getSubdivisionBox() noexcept { return subdivision; }
     ClickSendRow* findMixRow (const std::string& mixId) const;
 
+    /** The height that shows every row (the tempo map and each mix's click), for the
+        console to scroll this page in when the window is shorter. */
+    int getPreferredHeight() const;
+
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
 
     void paint (juce::Graphics&) override;

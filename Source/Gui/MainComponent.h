@@ -11,6 +11,7 @@
 #include "SoloPanel.h"
 #include "StatusBar.h"
 #include "TalkbackPanel.h"
+#include "TrackRow.h"
 #include "TracksPanel.h"
 #include "TransportBar.h"
 
@@ -65,6 +66,13 @@ public:
     MixMatrix& getMatrix() noexcept            { return *matrix; }
     ConsoleFieldKeys& getFieldKeys() noexcept  { return fieldKeys; }
 
+    /** The side bar: the performers' page buttons scroll here when there are too many to fit;
+        the other pages' buttons stay below, always whole. */
+    juce::Viewport& getMixButtonScroller() noexcept { return mixButtonScroller; }
+    juce::TextButton& getPageButton (int index) const { return *pages[static_cast<std::size_t> (index)].button; }
+    /** The viewport a tall page scrolls in (click, tracks), or nullptr. */
+    juce::Viewport* getPageScroller (int index) const { return pages[static_cast<std::size_t> (index)].scroller.get(); }
+
     /** Rebuilds the pages now if the mixes changed (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
 
@@ -88,6 +96,9 @@ private:
         juce::String title;
         juce::Component* component = nullptr;
         std::unique_ptr<juce::TextButton> button;
+        std::unique_ptr<juce::Viewport> scroller;  ///< pages taller than the window (click, tracks)
+        std::function<int()> contentHeight;        ///< the height such a page needs
+        juce::Component& frame() const { return scroller != nullptr ? *scroller : *component; }
     };
 
     void sessionChanged() override;
@@ -107,6 +118,8 @@ private:
     std::unique_ptr<DevicePanel> devices;
     std::unique_ptr<RemotesPanel> remotes;
     std::vector<Page> pages;
+    juce::Viewport mixButtonScroller;
+    juce::Component mixButtonHolder;
     std::vector<std::string> builtMixes;
     juce::String currentPageTitle;
     int currentPage = 0;

@@ -40,7 +40,7 @@ void SoloPanel::refresh()
     const bool active = count > 0;
     const bool canHear = ! model.getSession().monitor.outputs.empty();
 
-    clear.setButtonText (active ? "SOLO " + juce::String (count) + "  CLEAR" : "SOLO");
+    clear.setButtonText (active ? "CLEAR " + juce::String (count) + " SOLO" : "NO SOLO");
     clear.setToggleState (active, juce::dontSendNotification);
     clear.setEnabled (active);
     clear.setTooltip (! canHear ? "Solo plays on your LISTEN outputs: choose them on the DEVICES page"
@@ -66,8 +66,8 @@ void SoloPanel::paint (juce::Graphics& g)
 
 void SoloPanel::resized()
 {
-    auto area = getLocalBounds().reduced (6, 8);
-    mode.setBounds (area.removeFromRight (56).reduced (2, 6));
+    auto area = getLocalBounds().reduced (4);
+    mode.setBounds (area.removeFromRight (50).reduced (2, 4));
     clear.setBounds (area.reduced (2, 0));
 }
 

@@ -7,8 +7,8 @@
 namespace foldback
 {
 
-/** The engineer's solo at a glance, in the top bar: dark "SOLO" while nothing is soloed;
-    lit "SOLO n · CLEAR" while any source is soloed on the LISTEN outputs (one click
+/** The engineer's solo at a glance, at the top of the side bar: dark "NO SOLO" while
+    nothing is soloed; lit "CLEAR n SOLO" while any source is soloed on the LISTEN outputs (one click
     clears them all); and PFL / AFL, the solo's point (before or after the mix's send).
 
     Solo never changes what a performer hears (ConsoleModel::setSolo). componentID "solo";
