@@ -226,7 +226,26 @@ void SessionPlayer::play()
     const bool locatePending = pendingLocate.has_value() && engine.readEngineSampleClock() <= pendingLocateClock;
     const auto from = locatePending ? *pendingLocate : engine.getTransport().readPositionForDisplay();
     streamer->prepareToPlayFrom (from);
-    engine.pushCommand (EngineCommand::make (EngineCommand::Type::play, countInSamplesAt (from)));
+    // The command takes effect at the start of the engine's next block: at today's clock.
+    countIn = { engine.readEngineSampleClock(), countInSamplesAt (from), session.click.countInBars,
+                std::max (1, tempoMap->barBeatAt (from).beatsPerBar) };
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::play, countIn.length));
+}
+
+SessionPlayer::CountInDisplay SessionPlayer::readCountInForDisplay() const
+{
+    if (! engine.getTransport().readCountingInForDisplay() || countIn.length <= 0 || countIn.bars <= 0)
+        return {};
+
+    const auto elapsed = std::clamp<std::int64_t> (engine.readEngineSampleClock() - countIn.engineClock, 0, countIn.length);
+    const auto beats = static_cast<std::int64_t> (countIn.bars) * countIn.beatsPerBar;
+    const auto beat = std::min (beats - 1, elapsed * beats / countIn.length); // 0-based, equal beats
+    CountInDisplay display;
+    display.active = true;
+    display.bar = -(countIn.bars - static_cast<int> (beat / countIn.beatsPerBar));
+    display.beat = static_cast<int> (beat % countIn.beatsPerBar) + 1;
+    display.samplesLeft = countIn.length - elapsed;
+    return display;
 }
 
 void SessionPlayer::stop()

@@ -186,8 +186,19 @@ void TransportBar::refreshPosition()
     const bool rolling = transport.readRollingForDisplay();
     const bool countingIn = transport.readCountingInForDisplay();
 
-    barBeatLabel.setText (juce::String (barBeat.bar) + "|" + juce::String (barBeat.beat), juce::dontSendNotification);
-    timeLabel.setText (formatTime (map.secondsAt (position)), juce::dontSendNotification);
+    // During the count-in the position counts down to the roll: -2|1 ... -1|4, then the song.
+    if (const auto count = model.getPlayer().readCountInForDisplay(); count.active)
+    {
+        barBeatLabel.setText (juce::String (count.bar) + "|" + juce::String (count.beat), juce::dontSendNotification);
+        timeLabel.setText (formatTime (-static_cast<double> (count.samplesLeft) / map.getSampleRate()), juce::dontSendNotification);
+        barBeatLabel.setColour (juce::Label::textColourId, palette::meterAmber);
+    }
+    else
+    {
+        barBeatLabel.setText (juce::String (barBeat.bar) + "|" + juce::String (barBeat.beat), juce::dontSendNotification);
+        timeLabel.setText (formatTime (map.secondsAt (position)), juce::dontSendNotification);
+        barBeatLabel.setColour (juce::Label::textColourId, palette::text);
+    }
     tempoLabel.setText (juce::String (barBeat.bpm, barBeat.bpm == std::floor (barBeat.bpm) ? 0 : 2) + " BPM",
                         juce::dontSendNotification);
     meterLabel.setText (juce::String (barBeat.beatsPerBar) + "/" + juce::String (barBeat.beatUnit), juce::dontSendNotification);
