@@ -186,8 +186,9 @@ void ChannelStrip::refreshFromSession()
             const auto db = offset->second.gainOffsetDb;
             if (db != 0.0 && sent)
                 performer << "YOU " << formatGainDb (settings.gainDb) << "  P " << (db > 0.0 ? "+" : "") << juce::String (db, 1);
-            if (offset->second.mute)
-                performer << (performer.isEmpty() ? "" : " ") << "P MUTE";
+            // With an offset shown, the figure below already reads "P MUTE": keep this line short.
+            if (offset->second.mute && performer.isEmpty())
+                performer << "P MUTE";
             if (offset->second.panOffset != 0.0 && performer.isEmpty())
                 performer << "P pan";
         }

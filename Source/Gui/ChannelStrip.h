@@ -49,6 +49,8 @@ public:
 
     /** What the strip says of the performer's layer ("" when they changed nothing). */
     juce::String getPerformerText() const { return performerLabel.getText(); }
+    /** The figure under the fader: what the performer hears, or "P MUTE". */
+    juce::String getGainText() const { return gainLabel.getText(); }
 
     void paint (juce::Graphics&) override;
     void resized() override;

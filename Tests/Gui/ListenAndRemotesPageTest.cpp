@@ -168,7 +168,8 @@ TEST_CASE ("A strip shows what the performer hears with the engineer's own level
 
     console.document.edit ("singer: vox level", [] (Session& s) { s.mixes[0].performer.sends["vox"] = { 4.0, 0.0, true }; },
                            EditOrigin { "singer (web 10.0.0.7)" });
-    CHECK (strip->getPerformerText() == "YOU +3.0  P +4.0 P MUTE");
+    CHECK (strip->getPerformerText() == "YOU +3.0  P +4.0");
+    CHECK (strip->getGainText() == "P MUTE");
     CHECK (strip->getFader().getValue() == 7.0); // what reaches the performer: +3 and +4
     CHECK (static_cast<double> (strip->getFader().getProperties()[FoldbackLookAndFeel::secondMarkerProperty]) == 3.0);
 
