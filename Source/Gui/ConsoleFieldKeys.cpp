@@ -85,8 +85,7 @@ void ConsoleFieldKeys::returnFocusToConsoleSoon()
                                          if (focused == nullptr
                                              || (safeConsole->isParentOf (focused)
                                                  && dynamic_cast<juce::Label*> (focused->getParentComponent()) == nullptr))
-                                             safeConsole->grabKeyboardFocus();
-                                     });
+                                             safeConsole->grabKeyboardFocus(); });
 }
 
 } // namespace foldback

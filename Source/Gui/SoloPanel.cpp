@@ -13,7 +13,8 @@ SoloPanel::SoloPanel (ConsoleModel& modelToShow) : model (modelToShow)
     clear.setName ("clearSolo");
     clear.setColour (juce::TextButton::buttonOnColourId, palette::soloOn);
     clear.setColour (juce::TextButton::textColourOnId, juce::Colours::black);
-    clear.onClick = [this] { model.clearSolo(); };
+    clear.onClick = [this]
+    { model.clearSolo(); };
     addAndMakeVisible (clear);
 
     mode.setName ("soloMode");
@@ -43,9 +44,9 @@ void SoloPanel::refresh()
     clear.setButtonText (active ? "CLEAR " + juce::String (count) + " SOLO" : "NO SOLO");
     clear.setToggleState (active, juce::dontSendNotification);
     clear.setEnabled (active);
-    clear.setTooltip (! canHear ? "Solo plays on your LISTEN outputs: choose them on the DEVICES page"
-                      : active  ? "Your LISTEN outputs play the soloed sources. Click to clear every solo"
-                                : "No solo. S on a strip solos that source on your LISTEN outputs; no performer hears it");
+    clear.setTooltip (! canHear    ? "Solo plays on your LISTEN outputs: choose them on the DEVICES page"
+                          : active ? "Your LISTEN outputs play the soloed sources. Click to clear every solo"
+                                   : "No solo. S on a strip solos that source on your LISTEN outputs; no performer hears it");
 
     const bool afl = solo.mode == ListenSolo::Mode::afl;
     mode.setButtonText (afl ? "AFL" : "PFL");

@@ -21,7 +21,7 @@ public:
     ~SoloPanel() override;
 
     juce::TextButton& getClearButton() noexcept { return clear; }
-    juce::TextButton& getModeButton() noexcept  { return mode; }
+    juce::TextButton& getModeButton() noexcept { return mode; }
 
     void refresh();
 
@@ -32,7 +32,7 @@ private:
     void sessionChanged() override { refresh(); }
 
     ConsoleModel& model;
-    juce::TextButton clear { "SOLO" }, mode { "PFL" };
+    juce::TextButton clear{ "SOLO" }, mode{ "PFL" };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (SoloPanel)
 };

@@ -16,62 +16,62 @@ using namespace foldback::test;
 
 namespace
 {
-    /** vox mono on input 0, gtr stereo on 1-2; the singer on outputs 0-1, the guitarist on
-        2-3; LISTEN on 4-5, listening to the singer. */
-    Session soloSession()
-    {
-        Session session;
-        session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
-        CueMix singer;
-        singer.id = "singer";
-        singer.outputs = { 1, 2 };
-        singer.sends["vox"] = { -6.0, -0.3, false };
-        singer.sends["gtr"] = { -3.0, 0.0, false };
-        CueMix guitarist;
-        guitarist.id = "guitarist";
-        guitarist.outputs = { 3, 4 };
-        guitarist.sends["vox"] = { -12.0, 0.0, false };
-        guitarist.sends["gtr"] = { 0.0, 0.4, false };
-        guitarist.performer.sends["gtr"].gainOffsetDb = -5.0; // AFL hears what the performer gets
-        session.mixes = { singer, guitarist };
-        session.monitor.outputs = { 5, 6 };
-        return session;
-    }
-
-    struct Rig
-    {
-        explicit Rig (const ListenSolo& solo, const Session& s = soloSession()) : session (s)
-        {
-            engine.prepare (48000.0);
-            auto compiled = compilePlan (session, 48000.0, Engine::maxFramesPerSegment, {}, nullptr);
-            keys = compiled.keys;
-            compiled.plan->listenMix.store (keys.indexOfMix ("singer"));
-            writeListenSolo (*compiled.plan, keys, session, solo);
-            engine.plans().publish (std::move (compiled.plan));
-        }
-
-        void setSolo (const ListenSolo& solo) { writeListenSolo (*engine.plans().getLatest(), keys, session, solo); }
-
-        Session session;
-        Engine engine;
-        PlanKeys keys;
-    };
-
-    ListenSolo soloOf (const std::string& source, const std::string& mix, ListenSolo::Mode mode = ListenSolo::Mode::pfl)
-    {
-        ListenSolo solo;
-        solo.mode = mode;
-        solo.soloed.push_back ({ source, mix });
-        return solo;
-    }
-
-    std::vector<float> slice (const std::vector<float>& v, int from, int to)
-    {
-        return { v.begin() + from, v.begin() + to };
-    }
-
-    constexpr int fade = 480; // the 10 ms listen crossfade at 48 kHz
+/** vox mono on input 0, gtr stereo on 1-2; the singer on outputs 0-1, the guitarist on
+    2-3; LISTEN on 4-5, listening to the singer. */
+Session soloSession()
+{
+    Session session;
+    session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
+    CueMix singer;
+    singer.id = "singer";
+    singer.outputs = { 1, 2 };
+    singer.sends["vox"] = { -6.0, -0.3, false };
+    singer.sends["gtr"] = { -3.0, 0.0, false };
+    CueMix guitarist;
+    guitarist.id = "guitarist";
+    guitarist.outputs = { 3, 4 };
+    guitarist.sends["vox"] = { -12.0, 0.0, false };
+    guitarist.sends["gtr"] = { 0.0, 0.4, false };
+    guitarist.performer.sends["gtr"].gainOffsetDb = -5.0; // AFL hears what the performer gets
+    session.mixes = { singer, guitarist };
+    session.monitor.outputs = { 5, 6 };
+    return session;
 }
+
+struct Rig
+{
+    explicit Rig (const ListenSolo& solo, const Session& s = soloSession()) : session (s)
+    {
+        engine.prepare (48000.0);
+        auto compiled = compilePlan (session, 48000.0, Engine::maxFramesPerSegment, {}, nullptr);
+        keys = compiled.keys;
+        compiled.plan->listenMix.store (keys.indexOfMix ("singer"));
+        writeListenSolo (*compiled.plan, keys, session, solo);
+        engine.plans().publish (std::move (compiled.plan));
+    }
+
+    void setSolo (const ListenSolo& solo) { writeListenSolo (*engine.plans().getLatest(), keys, session, solo); }
+
+    Session session;
+    Engine engine;
+    PlanKeys keys;
+};
+
+ListenSolo soloOf (const std::string& source, const std::string& mix, ListenSolo::Mode mode = ListenSolo::Mode::pfl)
+{
+    ListenSolo solo;
+    solo.mode = mode;
+    solo.soloed.push_back ({ source, mix });
+    return solo;
+}
+
+std::vector<float> slice (const std::vector<float>& v, int from, int to)
+{
+    return { v.begin() + from, v.begin() + to };
+}
+
+constexpr int fade = 480; // the 10 ms listen crossfade at 48 kHz
+} // namespace
 
 TEST_CASE ("A solo changes no performer's output, sample for sample, in PFL or AFL", "[engine][solo]")
 {
@@ -116,7 +116,7 @@ TEST_CASE ("AFL carries the source as the soloed mix sends it, the performer's o
 
     SendContext context;
     context.sourceChannels = 2;
-    SendSettings heard { -5.0, 0.4, false }; // 0 dB from the engineer, -5 from the performer
+    SendSettings heard{ -5.0, 0.4, false }; // 0 dB from the engineer, -5 from the performer
     const auto gains = computeSendTargets (heard, context);
     for (int i = fade; i < 9600; ++i)
     {
@@ -152,14 +152,16 @@ TEST_CASE ("Solo on and off is bit-identical at block sizes 1, 7, 32, 64, 513, 4
         {
             // The engineer solos the guitar (AFL) at 9600 and clears at 19200; a change takes
             // effect at the next block, so blocks are cut at the switch for every size.
-            const int wantPhase = offset < 9600 ? 0 : offset < 19200 ? 1 : 2;
+            const int wantPhase = offset < 9600 ? 0 : offset < 19200 ? 1
+                                                                     : 2;
             if (wantPhase != phase)
             {
                 phase = wantPhase;
-                rig.setSolo (phase == 1 ? soloOf ("gtr", "guitarist", ListenSolo::Mode::afl) : ListenSolo {});
+                rig.setSolo (phase == 1 ? soloOf ("gtr", "guitarist", ListenSolo::Mode::afl) : ListenSolo{});
             }
             const int n = std::min ({ blocks[which++ % blocks.size()], in.numFrames() - offset,
-                                      offset < 9600 ? 9600 - offset : offset < 19200 ? 19200 - offset : in.numFrames() - offset });
+                                      offset < 9600 ? 9600 - offset : offset < 19200 ? 19200 - offset
+                                                                                     : in.numFrames() - offset });
             auto i = in.readPointers (offset);
             auto o = output.writePointers (offset);
             rig.engine.processBlock (i.data(), 3, o.data(), 6, n);
@@ -175,7 +177,7 @@ TEST_CASE ("Solo on and off is bit-identical at block sizes 1, 7, 32, 64, 513, 4
     std::vector<int> random;
     for (int i = 0; i < 200; ++i)
         random.push_back (size (rng));
-    for (const auto& blocks : std::vector<std::vector<int>> { { 1 }, { 7 }, { 32 }, { 513 }, { 4096 }, random })
+    for (const auto& blocks : std::vector<std::vector<int>>{ { 1 }, { 7 }, { 32 }, { 513 }, { 4096 }, random })
     {
         const auto out = render (blocks);
         for (std::size_t c = 0; c < 6; ++c)

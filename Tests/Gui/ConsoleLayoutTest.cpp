@@ -10,25 +10,25 @@ using namespace foldback::test;
 
 namespace
 {
-    /** 64 inputs, 16 mixes and 16 (offline) backing tracks, every mix sending the click. */
-    Session bigRig()
-    {
-        auto session = makeLargeSession (64, 16);
-        for (int t = 1; t <= 16; ++t)
-            session.tracks.push_back ({ "t" + std::to_string (t), "Track " + std::to_string (t), "missing-" + std::to_string (t) + ".wav" });
-        for (auto& mix : session.mixes)
-            mix.sends["click"] = {};
-        return session;
-    }
-
-    int pageIndex (const MainComponent& main, const juce::String& title)
-    {
-        for (int i = 0; i < main.getNumPages(); ++i)
-            if (main.getPageTitle (i) == title)
-                return i;
-        return -1;
-    }
+/** 64 inputs, 16 mixes and 16 (offline) backing tracks, every mix sending the click. */
+Session bigRig()
+{
+    auto session = makeLargeSession (64, 16);
+    for (int t = 1; t <= 16; ++t)
+        session.tracks.push_back ({ "t" + std::to_string (t), "Track " + std::to_string (t), "missing-" + std::to_string (t) + ".wav" });
+    for (auto& mix : session.mixes)
+        mix.sends["click"] = {};
+    return session;
 }
+
+int pageIndex (const MainComponent& main, const juce::String& title)
+{
+    for (int i = 0; i < main.getNumPages(); ++i)
+        if (main.getPageTitle (i) == title)
+            return i;
+    return -1;
+}
+} // namespace
 
 TEST_CASE ("With 16 mixes at 1280x720 the side bar keeps every page button whole and scrolls the performers", "[gui][layout]")
 {
@@ -86,7 +86,8 @@ TEST_CASE ("The tracks and click pages scroll to their last rows at 1280x720", "
 TEST_CASE ("At 1280 wide every transport figure has room for its text on one line", "[gui][layout]")
 {
     ConsoleTestFixture console;
-    console.document.edit ("tempo", [] (Session& s) { s.click.tempoMap[0].bpm = 124.5; });
+    console.document.edit ("tempo", [] (Session& s)
+                           { s.click.tempoMap[0].bpm = 124.5; });
     MainComponent main (console.model, nullptr);
     main.setSize (1280, 720);
     auto& transport = main.getTransportBar();

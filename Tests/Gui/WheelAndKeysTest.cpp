@@ -14,33 +14,33 @@ using namespace foldback::test;
 
 namespace
 {
-    juce::MouseEvent mouseAt (juce::Component& component, juce::Point<float> position)
-    {
-        const auto now = juce::Time::getCurrentTime();
-        return juce::MouseEvent (juce::Desktop::getInstance().getMainMouseSource(), position, {},
-                                 juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f,
-                                 &component, &component, now, position, now, 1, false);
-    }
-
-    juce::MouseEvent mouseInside (juce::Component& component)
-    {
-        return mouseAt (component, component.getLocalBounds().getCentre().toFloat());
-    }
-
-    /** Ten clicks of a wheel towards the user, as over a fader mid-take. */
-    void rollWheel (juce::Component& component, int clicks = 10)
-    {
-        juce::MouseWheelDetails wheel {};
-        wheel.deltaY = -0.25f;
-        for (int i = 0; i < clicks; ++i)
-            component.mouseWheelMove (mouseInside (component), wheel);
-    }
-
-    Session wideSession()
-    {
-        return makeLargeSession (64, 16);
-    }
+juce::MouseEvent mouseAt (juce::Component& component, juce::Point<float> position)
+{
+    const auto now = juce::Time::getCurrentTime();
+    return juce::MouseEvent (juce::Desktop::getInstance().getMainMouseSource(), position, {},
+                             juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f,
+                             &component, &component, now, position, now, 1, false);
 }
+
+juce::MouseEvent mouseInside (juce::Component& component)
+{
+    return mouseAt (component, component.getLocalBounds().getCentre().toFloat());
+}
+
+/** Ten clicks of a wheel towards the user, as over a fader mid-take. */
+void rollWheel (juce::Component& component, int clicks = 10)
+{
+    juce::MouseWheelDetails wheel{};
+    wheel.deltaY = -0.25f;
+    for (int i = 0; i < clicks; ++i)
+        component.mouseWheelMove (mouseInside (component), wheel);
+}
+
+Session wideSession()
+{
+    return makeLargeSession (64, 16);
+}
+} // namespace
 
 TEST_CASE ("The wheel over a fader nobody clicked scrolls the strips and changes no send", "[gui][wheel]")
 {
@@ -157,7 +157,7 @@ TEST_CASE ("Return leaves a field keeping the value and Escape leaves it restori
     field.showEditor();
     auto* editor = field.getCurrentTextEditor();
     REQUIRE (editor != nullptr);
-    editor->setText ("5", false); // (no focus without a window: a change message would commit at once)
+    editor->setText ("5", false);                                                                      // (no focus without a window: a change message would commit at once)
     CHECK_FALSE (main.getFieldKeys().keyPressed (juce::KeyPress (juce::KeyPress::returnKey), editor)); // the field's own
     editor->keyPressed (juce::KeyPress (juce::KeyPress::returnKey));
     runMessageLoopFor (50); // the editor tells its label asynchronously
