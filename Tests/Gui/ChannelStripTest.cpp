@@ -2,6 +2,7 @@
 #include "ConsoleTestFixture.h"
 #include "Gui/ChannelStrip.h"
 #include "Gui/SoloPanel.h"
+#include "Gui/FoldbackLookAndFeel.h"
 #include "Gui/MixMasterStrip.h"
 
 #include <catch2/catch.hpp>
@@ -148,4 +149,20 @@ TEST_CASE ("The solo indicator lights while anything is soloed and one click cle
     foldback::test::runMessageLoopFor (50);
     CHECK (console.model.getSolo().mode == ListenSolo::Mode::afl);
     CHECK (panel.getModeButton().getButtonText() == "AFL");
+}
+
+TEST_CASE ("The master fader shows the master the performer hears and keeps their offset when moved", "[gui][heard]")
+{
+    ConsoleTestFixture console;
+    MixMasterStrip master (console.model, "singer");
+    const double engineer = console.mix ("singer").masterDb;
+
+    console.document.edit ("singer: master", [] (Session& s) { s.mixes[0].performer.masterOffsetDb = -6.0; },
+                           EditOrigin { "singer (web 10.0.0.7)" });
+    CHECK (master.getMasterFader().getValue() == Approx (engineer - 6.0));
+    CHECK (static_cast<double> (master.getMasterFader().getProperties()[FoldbackLookAndFeel::secondMarkerProperty]) == engineer);
+
+    master.getMasterFader().setValue (-10.0, juce::sendNotificationSync);
+    CHECK (console.mix ("singer").masterDb == Approx (-4.0));
+    CHECK (console.mix ("singer").performer.masterOffsetDb == -6.0);
 }
