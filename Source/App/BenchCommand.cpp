@@ -106,7 +106,7 @@ namespace
             mix.name = "Performer " + std::to_string (m + 1);
             mix.outputs = { 2 * m + 1, 2 * m + 2 };
             for (const auto& id : sourceIdsOf (session))
-                mix.sends[id] = SendSettings { gain (rng), pan (rng), false, false };
+                mix.sends[id] = SendSettings { gain (rng), pan (rng), false };
             session.mixes.push_back (mix);
         }
         return session;

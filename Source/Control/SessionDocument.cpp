@@ -155,6 +155,7 @@ void SessionDocument::record (const std::string& description, const SessionDelta
         last.change.append (change);
         undoBytes += last.change.byteCount();
         last.when = now;
+        last.description = description; // a drag's step is named by where it ended
     }
     else
     {
@@ -173,6 +174,7 @@ void SessionDocument::record (const std::string& description, const SessionDelta
         last.change.append (change);
         auditBytes += last.change.byteCount();
         last.when = wallNow;
+        last.what = description; // the value the drag ended at, not the one it started from
     }
     else
     {

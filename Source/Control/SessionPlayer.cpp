@@ -58,6 +58,7 @@ void SessionPlayer::updateSession (const Session& edited)
     {
         session = edited;
         writeMixParameters (*live, keys, session); // the continuous lane: ramps carry on
+        writeSolo();                              // an AFL follows the fader
         return;
     }
 
@@ -157,7 +158,45 @@ void SessionPlayer::publish()
                                  keys.mixes.empty() && keys.sources.empty() ? nullptr : &keys);
     keys = std::move (compiled.keys);
     compiled.plan->listenMix.store (keys.indexOfMix (listenMixId));
+
+    // A source (or mix) that left the session leaves the solo.
+    const auto sources = sourceIdsOf (session);
+    std::erase_if (solo.soloed, [&] (const ListenSolo::Entry& e)
+                   { return std::find (sources.begin(), sources.end(), e.sourceId) == sources.end()
+                            || findMix (session, e.mixId) == nullptr; });
+    writeListenSolo (*compiled.plan, keys, session, solo);
     engine.plans().publish (std::move (compiled.plan));
+}
+
+void SessionPlayer::writeSolo()
+{
+    if (Plan* live = engine.plans().getLatest())
+        writeListenSolo (*live, keys, session, solo);
+}
+
+void SessionPlayer::setSolo (const std::string& sourceId, bool soloed, const std::string& mixId)
+{
+    std::erase_if (solo.soloed, [&] (const ListenSolo::Entry& e) { return e.sourceId == sourceId; });
+    if (soloed)
+        solo.soloed.push_back ({ sourceId, mixId });
+    writeSolo();
+}
+
+void SessionPlayer::clearSolo()
+{
+    solo.soloed.clear();
+    writeSolo();
+}
+
+void SessionPlayer::setSoloMode (ListenSolo::Mode mode)
+{
+    solo.mode = mode;
+    writeSolo();
+}
+
+bool SessionPlayer::isSoloed (const std::string& sourceId) const noexcept
+{
+    return std::any_of (solo.soloed.begin(), solo.soloed.end(), [&] (const ListenSolo::Entry& e) { return e.sourceId == sourceId; });
 }
 
 MeterSnapshot SessionPlayer::readMeters() const
@@ -189,7 +228,26 @@ void SessionPlayer::play()
     const bool locatePending = pendingLocate.has_value() && engine.readEngineSampleClock() <= pendingLocateClock;
     const auto from = locatePending ? *pendingLocate : engine.getTransport().readPositionForDisplay();
     streamer->prepareToPlayFrom (from);
-    engine.pushCommand (EngineCommand::make (EngineCommand::Type::play, countInSamplesAt (from)));
+    // The command takes effect at the start of the engine's next block: at today's clock.
+    countIn = { engine.readEngineSampleClock(), countInSamplesAt (from), session.click.countInBars,
+                std::max (1, tempoMap->barBeatAt (from).beatsPerBar) };
+    engine.pushCommand (EngineCommand::make (EngineCommand::Type::play, countIn.length));
+}
+
+SessionPlayer::CountInDisplay SessionPlayer::readCountInForDisplay() const
+{
+    if (! engine.getTransport().readCountingInForDisplay() || countIn.length <= 0 || countIn.bars <= 0)
+        return {};
+
+    const auto elapsed = std::clamp<std::int64_t> (engine.readEngineSampleClock() - countIn.engineClock, 0, countIn.length);
+    const auto beats = static_cast<std::int64_t> (countIn.bars) * countIn.beatsPerBar;
+    const auto beat = std::min (beats - 1, elapsed * beats / countIn.length); // 0-based, equal beats
+    CountInDisplay display;
+    display.active = true;
+    display.bar = -(countIn.bars - static_cast<int> (beat / countIn.beatsPerBar));
+    display.beat = static_cast<int> (beat % countIn.beatsPerBar) + 1;
+    display.samplesLeft = countIn.length - elapsed;
+    return display;
 }
 
 void SessionPlayer::stop()

@@ -79,6 +79,30 @@ public:
     void setListenMix (const std::string& mixId);
     const std::string& getListenMix() const noexcept { return listenMixId; }
 
+    /** The engineer's solo on the listen outputs (PFL, or AFL through the mix `mixId`).
+        While any source is soloed, the listen outputs carry the soloed sources instead of
+        the listen mix (a 10 ms crossfade). No performer's output changes. Console state,
+        like the listen choice: not a session edit, not saved; it survives edits, and a
+        source that leaves the session leaves the solo. */
+    void setSolo (const std::string& sourceId, bool soloed, const std::string& mixId);
+    void clearSolo();
+    void setSoloMode (ListenSolo::Mode mode);
+    const ListenSolo& getSolo() const noexcept { return solo; }
+    bool isSoloed (const std::string& sourceId) const noexcept;
+
+    /** The count-in as the console and the remotes show it. While counting in: the bar,
+        counting up to the song from -countInBars ("-2" is the first of two bars, "-1" the
+        last), the beat in it (1-based) and the samples left before bar 1 of the roll.
+        From the engine's sample clock and the play() that started it. Message thread. */
+    struct CountInDisplay
+    {
+        bool active = false;
+        int bar = 0;
+        int beat = 0;
+        std::int64_t samplesLeft = 0;
+    };
+    CountInDisplay readCountInForDisplay() const;
+
     /** Samples of count-in before a roll from `timelineSample`. */
     std::int64_t countInSamplesAt (std::int64_t timelineSample) const;
 
@@ -120,6 +144,13 @@ private:
     std::vector<OpenedTrack> openedTracks;
 
     std::string listenMixId;
+    ListenSolo solo;
+    void writeSolo();
+    struct CountInStarted
+    {
+        std::int64_t engineClock = 0, length = 0;
+        int bars = 0, beatsPerBar = 1;
+    } countIn;
     std::optional<std::int64_t> pendingLocate;
     std::int64_t pendingLocateClock = 0;
 };

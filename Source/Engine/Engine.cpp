@@ -103,7 +103,8 @@ void Engine::renderSegment (const Plan& plan, RenderState& state, const float* c
 {
     renderSources (plan, state, inputs, numInputs, offset, numFrames);
 
-    const int listening = plan.listenMix.load();
+    // While the engineer solos, the listen outputs carry the soloed sources, not the mix.
+    const int listening = plan.soloActive.load() ? -1 : plan.listenMix.load();
 
     const PlanMix* const planMixes = plan.mixes.data();
     MixRenderState* const liveMixes = state.mixes.data();
@@ -126,6 +127,60 @@ void Engine::renderSegment (const Plan& plan, RenderState& state, const float* c
             const float* src = live.bus[static_cast<std::size_t> (c)];
             for (int i = 0; i < numFrames; ++i)
                 dest[i] += src[i];
+        }
+    }
+
+    addSoloToListenOutputs (plan, state, outputs, numOutputs, offset, numFrames);
+}
+
+void Engine::addSoloToListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
+                                     int offset, int numFrames) noexcept
+{
+    auto outputAt = [&] (int c) -> float*
+    {
+        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
+        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
+    };
+    float* left = outputAt (0);
+    float* right = outputAt (1);
+    const bool foldToMono = plan.listenOutputChannels[1] < 0; // one listen output: -6 dB per side
+
+    const PlanSource* const planSources = plan.sources.data();
+    SourceRenderState* const liveSources = state.sources.data();
+    const std::size_t numSources = plan.sources.size();
+
+    for (std::size_t s = 0; s < numSources; ++s)
+    {
+        const auto& source = planSources[s];
+        auto& live = liveSources[s];
+
+        // The ramps run whether or not anything is routed, so a solo sounds the same
+        // however the blocks fall; a source never soloed costs two loads and a compare.
+        live.soloLeft.setTarget (source.soloLeft.load(), talkbackRampSamples);
+        live.soloRight.setTarget (source.soloRight.load(), talkbackRampSamples);
+        if (! live.soloLeft.isRamping() && ! live.soloRight.isRamping()
+            && live.soloLeft.getCurrent() == 0.0f && live.soloRight.getCurrent() == 0.0f)
+            continue;
+
+        const float* inLeft = live.channels[0];
+        const float* inRight = source.numChannels > 1 ? live.channels[1] : live.channels[0];
+
+        for (int i = 0; i < numFrames; ++i)
+        {
+            const float l = inLeft[i] * live.soloLeft.next();
+            const float r = inRight[i] * live.soloRight.next();
+            if (foldToMono)
+            {
+                if (left != nullptr)
+                    left[i] += (l + r) * 0.5f;
+            }
+            else
+            {
+                if (left != nullptr)
+                    left[i] += l;
+                if (right != nullptr)
+                    right[i] += r;
+            }
         }
     }
 }

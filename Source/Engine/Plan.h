@@ -28,10 +28,17 @@ struct PlanSource
     std::array<int, 2> deviceInputChannels { -1, -1 }; ///< 0-based; live inputs and talkback
     std::shared_ptr<TimelineSource> timeline;          ///< backing tracks and the click (each keeps its own playback state)
     int carryFrom = -1;                                ///< same source in the previous plan
+
+    /** The engineer's solo: this source's gains on the listen outputs (PFL or AFL), 0 when
+        it is not soloed. Like PlanSend's targets: left is the gain of the source's left (or
+        only) channel to the left output, right that of its right channel (a mono source:
+        of its one channel) to the right output. Never part of any performer's mix. */
+    RelaxedAtomic<float> soloLeft { 0.0f };
+    RelaxedAtomic<float> soloRight { 0.0f };
 };
 
 /** One source's contribution to one mix. The targets are linear gains computed on the
-    message thread from gain, pan, mute and solo; the ramps that follow them per sample
+    message thread from gain, pan and mute; the ramps that follow them per sample
     are the engine's (RenderState). */
 struct PlanSend
 {
@@ -83,6 +90,11 @@ public:
     /** Index of the mix the engineer listens to, -1 for none. Any thread may write it;
         the engine crossfades to the new choice. */
     RelaxedAtomic<int> listenMix { -1 };
+
+    /** True while the engineer solos any source: the listen outputs then carry the soloed
+        sources (PlanSource::soloLeft/Right) instead of the chosen mix, crossfading. Any
+        thread may write it. The performers' outputs never depend on it. */
+    RelaxedAtomic<bool> soloActive { false };
 
     /** Message thread: call after writing send targets, so the audio thread looks at them.
         Until the generation moves, a mix skips reading its sends' targets altogether. */

@@ -87,6 +87,8 @@ void RenderState::continueFrom (const Plan& plan, const Plan& previousPlan, cons
 
         const auto from = static_cast<std::size_t> (carryFrom);
         sources[i].meter.continueFrom (previous.sources[from].meter);
+        sources[i].soloLeft = previous.sources[from].soloLeft;   // a solo heard goes on, no click
+        sources[i].soloRight = previous.sources[from].soloRight;
 
         // A rebuilt click takes over the click still ringing (the same object needs nothing).
         const auto& timeline = plan.sources[i].timeline;

@@ -20,6 +20,7 @@ struct SourceRenderState
 {
     std::array<float*, 2> channels { nullptr, nullptr }; ///< into the RenderState's sample pool
     LevelMeter meter;
+    LinearRamp soloLeft, soloRight;                      ///< follow PlanSource::soloLeft/Right
 };
 
 /** The ramps that follow one send's targets, per sample. */

@@ -2,6 +2,7 @@
 
 #include "FoldbackLookAndFeel.h"
 #include "GainFaderLaw.h"
+#include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 
 namespace foldback
@@ -41,11 +42,10 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
         addAndMakeVisible (label);
 
     gainLabel.setEditable (false, true);
-    gainLabel.setTooltip ("Double-click to type a level in dB");
+    gainLabel.setTooltip ("What the performer hears of this source, in dB (double-click to type it)");
     gainLabel.onTextChange = [this]
     {
-        const double db = parseGainDb (gainLabel.getText());
-        model.editSend (mixId, sourceId, "Set " + getName().toStdString() + " level", [db] (SendSettings& s) { s.gainDb = db; });
+        setHeardLevel (parseGainDb (gainLabel.getText()), {});
         refreshFromSession();
     };
 
@@ -74,25 +74,17 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
 
     solo.setName ("solo");
     solo.setColour (juce::TextButton::buttonOnColourId, palette::soloOn);
-    solo.setTooltip ("Solo in place, within this mix only");
-    solo.onClick = [this]
-    {
-        const bool next = ! solo.getToggleState();
-        model.editSend (mixId, sourceId, (next ? "Solo " : "Unsolo ") + getName().toStdString(),
-                        [next] (SendSettings& s) { s.solo = next; });
-    };
+    solo.setTooltip ("Solo for you: hear this source on your LISTEN outputs (PFL, or AFL as this mix sends it). "
+                     "The performer hears no change.");
+    solo.onClick = [this] { model.setSolo (sourceId, ! model.isSoloed (sourceId), mixId); };
     addAndMakeVisible (solo);
 
     fader.setName ("fader");
     fader.setNormalisableRange (gainFaderLaw::makeRange());
     fader.setDoubleClickReturnValue (true, 0.0);
-    fader.setTooltip ("Send level (double-click: 0 dB)");
-    fader.onValueChange = [this]
-    {
-        const double value = fader.getValue();
-        model.editSend (mixId, sourceId, "Set " + getName().toStdString() + " level",
-                        [value] (SendSettings& s) { s.gainDb = value; }, key ("fader"));
-    };
+    fader.setTooltip ("What the performer hears of this source (double-click: 0 dB). The performer's own offset "
+                      "is kept: the marker beside the groove is your send level");
+    fader.onValueChange = [this] { setHeardLevel (fader.getValue(), key ("fader")); };
     addAndMakeVisible (fader);
 
     meter.setReader ([this] { return model.readSourceMeter (sourceId); });
@@ -105,6 +97,32 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
 ChannelStrip::~ChannelStrip()
 {
     model.removeListener (this);
+}
+
+double ChannelStrip::performerOffsetDb() const
+{
+    if (const auto* mix = findMix (model.getSession(), mixId))
+        if (auto offset = mix->performer.sends.find (sourceId); offset != mix->performer.sends.end())
+            return offset->second.gainOffsetDb;
+    return 0.0;
+}
+
+void ChannelStrip::setHeardLevel (double heardDb, const std::string& coalesceKey)
+{
+    // The performer keeps their offset: the engineer's send moves so that the sum is what was set.
+    const double offset = performerOffsetDb();
+    const double engineer = juce::jlimit (sessionLimits::minGainDb, sessionLimits::maxGainDb,
+                                          heardDb <= sessionLimits::minGainDb ? heardDb : heardDb - offset);
+    juce::String what = "Set " + getName() + " level " + formatGainDb (engineer) + " dB";
+    if (offset != 0.0)
+    {
+        const auto* mix = findMix (model.getSession(), mixId);
+        auto heard = mix != nullptr ? effectiveSend (*mix, sourceId) : SendSettings {};
+        heard.gainDb = engineer <= sessionLimits::minGainDb ? engineer
+                                                            : juce::jlimit (sessionLimits::minGainDb, sessionLimits::maxGainDb, engineer + offset);
+        what << " (heard " << formatGainDb (heard.gainDb) << " dB" << (heard.mute ? ", muted" : "") << ")";
+    }
+    model.editSend (mixId, sourceId, what.toStdString(), [engineer] (SendSettings& s) { s.gainDb = engineer; }, coalesceKey);
 }
 
 std::string ChannelStrip::key (const char* control) const
@@ -133,22 +151,32 @@ void ChannelStrip::refreshFromSession()
 
     sent = send != nullptr;
     const SendSettings settings = sent ? *send : SendSettings { sessionLimits::minGainDb };
+    // What reaches the performer's ears: the engineer's send with the performer's offsets.
+    const SendSettings heard = sent && mix != nullptr ? effectiveSend (*mix, sourceId) : settings;
+    const double offsetDb = performerOffsetDb();
+    heardMuted = heard.mute;
 
     setName (model.sourceName (sourceId));
     nameLabel.setText (getName(), juce::dontSendNotification);
     kindLabel.setText (sent ? describeSource() : "NOT SENT", juce::dontSendNotification);
     kindLabel.setColour (juce::Label::textColourId, sent ? palette::dimText : palette::meterAmber);
 
-    fader.setValue (settings.gainDb, juce::dontSendNotification);
+    fader.setValue (heard.gainDb, juce::dontSendNotification);
+    if (sent && offsetDb != 0.0)
+        fader.getProperties().set (FoldbackLookAndFeel::secondMarkerProperty, settings.gainDb);
+    else
+        fader.getProperties().remove (FoldbackLookAndFeel::secondMarkerProperty);
+    fader.repaint();
     pan.setValue (settings.pan, juce::dontSendNotification);
     mute.setToggleState (settings.mute, juce::dontSendNotification);
-    solo.setToggleState (settings.solo, juce::dontSendNotification);
-    gainLabel.setText (formatGainDb (settings.gainDb), juce::dontSendNotification);
+    solo.setToggleState (model.isSoloed (sourceId), juce::dontSendNotification);
+    gainLabel.setText (heard.mute && ! settings.mute ? "P MUTE" : formatGainDb (heard.gainDb), juce::dontSendNotification);
     panLabel.setText (formatPan (settings.pan), juce::dontSendNotification);
 
     // A muted send reads amber across the whole strip, not only on its button.
-    fader.setColour (juce::Slider::trackColourId, settings.mute ? palette::muteOn.withAlpha (0.5f) : palette::accent);
-    gainLabel.setColour (juce::Label::textColourId, settings.mute || ! sent ? palette::dimText : palette::text);
+    fader.setColour (juce::Slider::trackColourId, heard.mute ? palette::muteOn.withAlpha (0.5f) : palette::accent);
+    gainLabel.setColour (juce::Label::textColourId, heard.mute && ! settings.mute ? palette::muteOn
+                                                    : settings.mute || ! sent ? palette::dimText : palette::text);
 
     // The performer's layer is theirs, not the engineer's fader: shown, never moved here.
     juce::String performer;
@@ -156,10 +184,11 @@ void ChannelStrip::refreshFromSession()
         if (auto offset = mix->performer.sends.find (sourceId); offset != mix->performer.sends.end())
         {
             const auto db = offset->second.gainOffsetDb;
-            if (db != 0.0)
-                performer << "P " << (db > 0.0 ? "+" : "") << juce::String (db, 1);
-            if (offset->second.mute)
-                performer << (performer.isEmpty() ? "" : " ") << "P MUTE";
+            if (db != 0.0 && sent)
+                performer << "YOU " << formatGainDb (settings.gainDb) << "  P " << (db > 0.0 ? "+" : "") << juce::String (db, 1);
+            // With an offset shown, the figure below already reads "P MUTE": keep this line short.
+            if (offset->second.mute && performer.isEmpty())
+                performer << "P MUTE";
             if (offset->second.panOffset != 0.0 && performer.isEmpty())
                 performer << "P pan";
         }
@@ -173,7 +202,7 @@ void ChannelStrip::paint (juce::Graphics& g)
     g.setColour (palette::panel);
     g.fillRoundedRectangle (bounds, 6.0f);
 
-    if (mute.getToggleState())
+    if (mute.getToggleState() || heardMuted)
     {
         g.setColour (palette::muteOn);
         g.drawRoundedRectangle (bounds.reduced (1.0f), 6.0f, 2.0f);

@@ -3,6 +3,8 @@
 #include "ConsoleModel.h"
 #include "LevelMeterComponent.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -11,7 +13,12 @@ namespace foldback
 {
 
 /** One source in one performer's mix: name, pan, mute, solo, send fader and the source's
-    meter. Bound to CueMix::sends[source]: every move is an edit through the ConsoleModel
+    meter. The fader and the figure under it are what reaches the performer's ears: the
+    engineer's send plus the performer's own offset from their remote (PerformerLayer),
+    with the engineer's send level drawn as a second marker beside the groove when the two
+    differ; moving the fader moves the engineer's send and keeps the performer's offset.
+    A performer's mute turns the strip amber and reads "P MUTE". Solo is the engineer's (ConsoleModel::setSolo, on the LISTEN outputs): it lights
+    on every mix's strip of that source and changes no send. Bound to CueMix::sends[source]: every move is an edit through the ConsoleModel
     (a drag coalesces into one undo step), and every session change, from anywhere, moves
     the controls. A source the mix does not take yet shows "not sent"; touching any control
     creates the send.
@@ -42,6 +49,8 @@ public:
 
     /** What the strip says of the performer's layer ("" when they changed nothing). */
     juce::String getPerformerText() const { return performerLabel.getText(); }
+    /** The figure under the fader: what the performer hears, or "P MUTE". */
+    juce::String getGainText() const { return gainLabel.getText(); }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -50,17 +59,20 @@ private:
     void sessionChanged() override { refreshFromSession(); }
     juce::String describeSource() const;
     std::string key (const char* control) const;
+    double performerOffsetDb() const;
+    /** An edit of the engineer's send so that the performer hears `heardDb`. */
+    void setHeardLevel (double heardDb, const std::string& coalesceKey);
 
     ConsoleModel& model;
     const std::string mixId, sourceId;
 
     juce::Label nameLabel, kindLabel, gainLabel, panLabel;
     juce::Label performerLabel; ///< the performer's own offset on this send, from their remote
-    juce::Slider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    WheelSafeSlider pan { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     juce::TextButton mute { "M" }, solo { "S" };
-    juce::Slider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
+    WheelSafeSlider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
     LevelMeterComponent meter;
-    bool sent = false;
+    bool sent = false, heardMuted = false;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)
 };

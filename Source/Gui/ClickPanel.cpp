@@ -224,6 +224,13 @@ void ClickPanel::paint (juce::Graphics& g)
     g.fillAll (palette::background);
 }
 
+int ClickPanel::getPreferredHeight() const
+{
+    const int settings = 8 + 40 + 5 * 44 + 30 + 12 + 40 + static_cast<int> (mixRows.size()) * 48 + 16;
+    const int tempo = 8 + 40 + tempoMap.getPreferredHeight() + 16;
+    return juce::jmax (settings, tempo);
+}
+
 void ClickPanel::resized()
 {
     auto area = getLocalBounds().reduced (16, 8);

@@ -4,6 +4,8 @@
 #include "ConsoleModel.h"
 #include "TempoMapEditor.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <memory>
@@ -29,6 +31,10 @@ public:
     juce::ComboBox& getSubdivisionBox() noexcept { return subdivision; }
     ClickSendRow* findMixRow (const std::string& mixId) const;
 
+    /** The height that shows every row (the tempo map and each mix's click), for the
+        console to scroll this page in when the window is shorter. */
+    int getPreferredHeight() const;
+
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
 
     void paint (juce::Graphics&) override;
@@ -46,8 +52,8 @@ private:
     TempoMapEditor tempoMap;
     juce::ComboBox sound, subdivision, countIn;
     juce::TextButton customFile { "Custom WAV..." }, accent { "ACCENT" };
-    juce::Slider accentDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
-    juce::Slider subdivisionDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider accentDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider subdivisionDb { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     std::vector<std::unique_ptr<ClickSendRow>> mixRows;
     std::vector<std::string> builtMixes;
     std::unique_ptr<juce::FileChooser> chooser;

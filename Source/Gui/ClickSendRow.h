@@ -2,6 +2,8 @@
 
 #include "ConsoleModel.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -27,7 +29,7 @@ private:
     ConsoleModel& model;
     const std::string mixId;
     juce::Label name;
-    juce::Slider level { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider level { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     juce::TextButton mute { "M" };
     juce::ComboBox mode;
 

@@ -2,6 +2,7 @@
 
 #include "Control/DeviceStatus.h"
 #include "Control/SessionDocument.h"
+#include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -68,7 +69,7 @@ public:
     bool editMix (const std::string& mixId, const std::string& description,
                   const std::function<void (CueMix&)>& change, const std::string& coalesceKey = {});
 
-    /** Copies one mix's sends (levels, pans, mutes, solos) and master level onto another,
+    /** Copies one mix's sends (levels, pans, mutes) and master level onto another,
         as one undo step. The target keeps its name, outputs, limiter ceiling (the engineer's
         safety setting) and click mode. */
     bool copyMix (const std::string& fromMixId, const std::string& toMixId);
@@ -76,6 +77,18 @@ public:
     /** "Listen": the engineer hears this mix on the session's monitor outputs ("" stops). */
     void setListenMix (const std::string& mixId) { getPlayer().setListenMix (mixId); notifyListeners(); }
     const std::string& getListenMix() noexcept   { return getPlayer().getListenMix(); }
+
+    /** The engineer's solo on the LISTEN outputs (SessionPlayer::setSolo): never heard by a
+        performer, not an edit of the session. Listeners are told. */
+    void setSolo (const std::string& sourceId, bool soloed, const std::string& mixId)
+    {
+        getPlayer().setSolo (sourceId, soloed, mixId);
+        notifyListeners();
+    }
+    void clearSolo()                                  { getPlayer().clearSolo(); notifyListeners(); }
+    void setSoloMode (ListenSolo::Mode mode)          { getPlayer().setSoloMode (mode); notifyListeners(); }
+    bool isSoloed (const std::string& sourceId)       { return getPlayer().isSoloed (sourceId); }
+    const ListenSolo& getSolo()                       { return getPlayer().getSolo(); }
 
     /** A track went offline while playing (its file changed on disk; the rig found it and
         noticed it): the pages that show track status show it now. */

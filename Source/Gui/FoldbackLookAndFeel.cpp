@@ -76,6 +76,19 @@ void FoldbackLookAndFeel::drawLinearSlider (juce::Graphics& g, int x, int y, int
     g.setColour (fill.withAlpha (fill.getFloatAlpha() * 0.75f));
     g.fillRoundedRectangle (filled, 3.0f);
 
+    // The second marker (ChannelStrip: the engineer's send under a performer's offset): a
+    // bracket from it to the cap, in the accent colour, and a notch at the marker.
+    if (vertical && slider.getProperties().contains (secondMarkerProperty))
+    {
+        const auto markerPos = static_cast<float> (slider.getPositionOfValue (slider.getProperties()[secondMarkerProperty]));
+        const float bracketX = groove.getX() - 12.0f;
+        g.setColour (palette::accent);
+        g.fillRect (juce::Rectangle<float> (bracketX, juce::jmin (markerPos, sliderPos), 3.0f, std::abs (markerPos - sliderPos)));
+        juce::Path notch;
+        notch.addTriangle (bracketX - 8.0f, markerPos - 7.0f, bracketX - 8.0f, markerPos + 7.0f, bracketX + 5.0f, markerPos);
+        g.fillPath (notch);
+    }
+
     // The cap: wide, light, with a dark index line at the exact value.
     const float capLength = vertical ? 34.0f : 18.0f;
     const float capBreadth = vertical ? juce::jmin (bounds.getWidth() - 4.0f, 44.0f) : juce::jmin (bounds.getHeight() - 2.0f, 30.0f);

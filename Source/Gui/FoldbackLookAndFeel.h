@@ -56,6 +56,11 @@ public:
                                bool isMouseOverButton, bool isButtonDown) override;
 
     juce::Label* createSliderTextBox (juce::Slider&) override;
+
+    /** A vertical fader with this property (a value in the slider's range) draws a second
+        marker there beside its groove, joined to the cap: the engineer's own send level
+        on a fader that shows what the performer hears. */
+    static inline const juce::Identifier secondMarkerProperty { "foldbackSecondMarker" };
     juce::Font getTextButtonFont (juce::TextButton&, int buttonHeight) override;
     juce::Font getLabelFont (juce::Label&) override;
     juce::Font getComboBoxFont (juce::ComboBox&) override;

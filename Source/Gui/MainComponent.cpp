@@ -9,13 +9,15 @@ namespace
     constexpr int talkbackWidth = 380;
     constexpr int navigationWidth = 190;
     constexpr int navigationButtonHeight = 52;
+    constexpr int mixButtonHeight = 46;
+    constexpr int soloHeight = 60;
     constexpr int statusHeight = 32;
 
     std::function<void()> noAction;
 }
 
 MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
-    : model (modelToShow), transport (modelToShow), talkback (modelToShow), status (modelToShow)
+    : model (modelToShow), transport (modelToShow), talkback (modelToShow), solo (modelToShow), status (modelToShow)
 {
     setComponentID ("console");
     setLookAndFeel (&lookAndFeel);
@@ -30,6 +32,13 @@ MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
 
     addAndMakeVisible (transport);
     addAndMakeVisible (talkback);
+    addAndMakeVisible (solo);
+
+    mixButtonScroller.setViewedComponent (&mixButtonHolder, false);
+    mixButtonScroller.setScrollBarsShown (true, false);
+    mixButtonScroller.setScrollBarThickness (10);
+    mixButtonScroller.setComponentID ("mixButtons");
+    addAndMakeVisible (mixButtonScroller);
     addAndMakeVisible (status);
 
     model.onNotice = [this] (const juce::String& text) { status.showNotice (text); };
@@ -67,12 +76,13 @@ void MainComponent::sessionChanged()
     }
     for (std::size_t i = 0; i < mixViews.size(); ++i)
         pages[i].button->setButtonText (juce::String (i + 1) + "  " + juce::String (model.getSession().mixes[i].name));
+    resized(); // a page that grew (a track added, a tempo change) scrolls further
 }
 
 void MainComponent::rebuildPages()
 {
     for (auto& page : pages)
-        removeChildComponent (page.component);
+        removeChildComponent (&page.frame());
     pages.clear();
     mixViews.clear();
     builtMixes.clear();
@@ -86,7 +96,10 @@ void MainComponent::rebuildPages()
     }
     pages.push_back ({ "Matrix", matrix.get(), nullptr });
     pages.push_back ({ "Click", click.get(), nullptr });
+    pages.back().contentHeight = [this] { return click->getPreferredHeight(); };
     pages.push_back ({ "Tracks", tracks.get(), nullptr });
+    // Enough for every row and a few imports in progress (TracksPanel lays them out top down).
+    pages.back().contentHeight = [this] { return 200 + static_cast<int> (model.getSession().tracks.size()) * TrackRow::preferredHeight; };
     pages.push_back ({ "Devices", devices.get(), nullptr });
     pages.push_back ({ "Remotes", remotes.get(), nullptr });
 
@@ -99,8 +112,18 @@ void MainComponent::rebuildPages()
         page.button->setConnectedEdges (juce::Button::ConnectedOnRight);
         page.button->onClick = [this, index = static_cast<int> (i)] { showPage (index); };
         page.button->setWantsKeyboardFocus (false);
-        addAndMakeVisible (*page.button);
-        addChildComponent (page.component);
+        if (i < mixViews.size())
+            mixButtonHolder.addAndMakeVisible (*page.button);
+        else
+            addAndMakeVisible (*page.button);
+        if (page.contentHeight != nullptr)
+        {
+            page.scroller = std::make_unique<juce::Viewport>();
+            page.scroller->setViewedComponent (page.component, false);
+            page.scroller->setScrollBarsShown (true, false);
+            page.scroller->setScrollBarThickness (12);
+        }
+        addChildComponent (page.frame());
     }
 
     // Stay on the page that was showing (by its title), else the first.
@@ -121,7 +144,7 @@ void MainComponent::showPage (int index)
     for (std::size_t i = 0; i < pages.size(); ++i)
     {
         const bool shown = static_cast<int> (i) == index;
-        pages[i].component->setVisible (shown);
+        pages[i].frame().setVisible (shown);
         pages[i].button->setToggleState (shown, juce::dontSendNotification);
         pages[i].button->setColour (juce::TextButton::textColourOffId, shown ? juce::Colours::black : palette::text);
     }
@@ -221,13 +244,32 @@ void MainComponent::resized()
     transport.setBounds (top);
     status.setBounds (area.removeFromBottom (statusHeight));
 
+    // The side bar: solo at the top, the other pages' buttons at the bottom, always whole;
+    // the performers' buttons take the room between and scroll when there are too many.
     auto navigation = area.removeFromLeft (navigationWidth).reduced (8, 10);
-    for (std::size_t i = 0; i < pages.size(); ++i)
+    solo.setBounds (navigation.removeFromTop (soloHeight).withTrimmedBottom (8));
+    const auto numMixes = mixViews.size();
+    for (std::size_t i = pages.size(); i-- > numMixes;)
+        pages[i].button->setBounds (navigation.removeFromBottom (navigationButtonHeight).reduced (0, 3));
+    navigation.removeFromBottom (12); // a gap between the performers and the rest
+
+    mixButtonScroller.setBounds (navigation);
+    const int holderHeight = static_cast<int> (numMixes) * mixButtonHeight;
+    const int holderWidth = navigation.getWidth() - (holderHeight > navigation.getHeight() ? mixButtonScroller.getScrollBarThickness() + 2 : 0);
+    mixButtonHolder.setSize (holderWidth, holderHeight);
+    for (std::size_t i = 0; i < numMixes; ++i)
+        pages[i].button->setBounds (0, static_cast<int> (i) * mixButtonHeight, holderWidth, mixButtonHeight - 6);
+
+    const auto pageArea = area.reduced (4, 6);
+    for (auto& page : pages)
     {
-        if (i == mixViews.size())
-            navigation.removeFromTop (18); // a gap between the performers and the rest
-        pages[i].button->setBounds (navigation.removeFromTop (navigationButtonHeight).reduced (0, 3));
-        pages[i].component->setBounds (area.reduced (4, 6));
+        page.frame().setBounds (pageArea);
+        if (page.scroller != nullptr)
+        {
+            const int needed = page.contentHeight();
+            const int width = pageArea.getWidth() - (needed > pageArea.getHeight() ? page.scroller->getScrollBarThickness() : 0);
+            page.component->setSize (width, juce::jmax (pageArea.getHeight(), needed));
+        }
     }
 }
 

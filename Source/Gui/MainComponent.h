@@ -1,14 +1,17 @@
 #pragma once
 
 #include "ClickPanel.h"
+#include "ConsoleFieldKeys.h"
 #include "ConsoleModel.h"
 #include "DevicePanel.h"
 #include "FoldbackLookAndFeel.h"
 #include "MixMatrix.h"
 #include "MixView.h"
 #include "RemotesPanel.h"
+#include "SoloPanel.h"
 #include "StatusBar.h"
 #include "TalkbackPanel.h"
+#include "TrackRow.h"
 #include "TracksPanel.h"
 #include "TransportBar.h"
 
@@ -29,7 +32,8 @@ class LiveAudio;
 
     Audio files dropped anywhere become backing tracks. Keys: space play/stop, T talkback (held), 1-9 a performer's mix, Ctrl+Z / Ctrl+Shift+Z
     undo / redo, Ctrl+S save (through onSave), Ctrl+Shift+S save as (onSaveAs), Ctrl+O open
-    (onOpen), Ctrl+N new (onNew).
+    (onOpen), Ctrl+N new (onNew). Space plays and stops from inside a text field too, and
+    Return or Escape gives the keyboard back to the console (ConsoleFieldKeys).
 
     Every page is a child at all times (hidden unless chosen), so the component tree shows
     one MixView per mix. componentID "console". Message thread only. */
@@ -55,9 +59,19 @@ public:
 
     TransportBar& getTransportBar() noexcept   { return transport; }
     TalkbackPanel& getTalkbackPanel() noexcept { return talkback; }
+    SoloPanel& getSoloPanel() noexcept         { return solo; }
     StatusBar& getStatusBar() noexcept         { return status; }
     DevicePanel& getDevicePanel() noexcept     { return *devices; }
     RemotesPanel& getRemotesPanel() noexcept   { return *remotes; }
+    MixMatrix& getMatrix() noexcept            { return *matrix; }
+    ConsoleFieldKeys& getFieldKeys() noexcept  { return fieldKeys; }
+
+    /** The side bar: the performers' page buttons scroll here when there are too many to fit;
+        the other pages' buttons stay below, always whole. */
+    juce::Viewport& getMixButtonScroller() noexcept { return mixButtonScroller; }
+    juce::TextButton& getPageButton (int index) const { return *pages[static_cast<std::size_t> (index)].button; }
+    /** The viewport a tall page scrolls in (click, tracks), or nullptr. */
+    juce::Viewport* getPageScroller (int index) const { return pages[static_cast<std::size_t> (index)].scroller.get(); }
 
     /** Rebuilds the pages now if the mixes changed (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
@@ -82,6 +96,9 @@ private:
         juce::String title;
         juce::Component* component = nullptr;
         std::unique_ptr<juce::TextButton> button;
+        std::unique_ptr<juce::Viewport> scroller;  ///< pages taller than the window (click, tracks)
+        std::function<int()> contentHeight;        ///< the height such a page needs
+        juce::Component& frame() const { return scroller != nullptr ? *scroller : *component; }
     };
 
     void sessionChanged() override;
@@ -92,6 +109,7 @@ private:
     FoldbackLookAndFeel lookAndFeel;
     TransportBar transport;
     TalkbackPanel talkback;
+    SoloPanel solo;
     StatusBar status;
     std::vector<std::unique_ptr<MixView>> mixViews;
     std::unique_ptr<MixMatrix> matrix;
@@ -100,11 +118,14 @@ private:
     std::unique_ptr<DevicePanel> devices;
     std::unique_ptr<RemotesPanel> remotes;
     std::vector<Page> pages;
+    juce::Viewport mixButtonScroller;
+    juce::Component mixButtonHolder;
     std::vector<std::string> builtMixes;
     juce::String currentPageTitle;
     int currentPage = 0;
     bool talkKeyDown = false;
     std::unique_ptr<juce::TooltipWindow> tooltips;
+    ConsoleFieldKeys fieldKeys { *this, [this] (const juce::KeyPress& key) { return keyPressed (key); } };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)
 };

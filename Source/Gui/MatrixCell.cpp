@@ -49,7 +49,6 @@ void MatrixCell::refreshFromSession()
     sent = send != nullptr;
     const double db = sent ? send->gainDb : sessionLimits::minGainDb;
     const bool muted = sent && send->mute;
-    soloed = sent && send->solo;
     level.setValue (db, juce::dontSendNotification);
     level.updateText();
     mute.setToggleState (muted, juce::dontSendNotification);
@@ -58,7 +57,7 @@ void MatrixCell::refreshFromSession()
     level.setColour (juce::Slider::trackColourId, muted ? palette::muteOn.withAlpha (0.18f) : palette::accent.withAlpha (0.55f));
     level.setColour (juce::Slider::textBoxTextColourId, muted ? palette::muteOn : sent ? palette::text : palette::dimText);
     setTooltip (model.sourceName (sourceId) + " in " + (mix != nullptr ? juce::String (mix->name) : juce::String())
-                + (sent ? (send->solo ? " (solo)" : "") : juce::String (": not sent")));
+                + (sent ? juce::String() : juce::String (": not sent")));
     repaint();
 }
 
@@ -66,11 +65,6 @@ void MatrixCell::paint (juce::Graphics& g)
 {
     g.setColour (palette::panel);
     g.fillRect (getLocalBounds().reduced (1));
-    if (soloed)
-    {
-        g.setColour (palette::soloOn);
-        g.drawRect (getLocalBounds().reduced (1), 2);
-    }
 }
 
 void MatrixCell::resized()

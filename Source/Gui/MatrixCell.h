@@ -2,6 +2,8 @@
 
 #include "ConsoleModel.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -31,9 +33,9 @@ public:
 private:
     ConsoleModel& model;
     const std::string mixId, sourceId;
-    juce::Slider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
+    WheelSafeSlider level { juce::Slider::LinearBar, juce::Slider::TextBoxAbove };
     juce::TextButton mute { "M" };
-    bool sent = false, soloed = false;
+    bool sent = false;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MatrixCell)
 };

@@ -2,6 +2,7 @@
 
 #include "FoldbackLookAndFeel.h"
 #include "GainFaderLaw.h"
+#include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 
 namespace foldback
@@ -37,11 +38,20 @@ MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
     master.setName ("master");
     master.setNormalisableRange (gainFaderLaw::makeRange());
     master.setDoubleClickReturnValue (true, 0.0);
-    master.setTooltip ("Mix master level (double-click: 0 dB)");
+    master.setTooltip ("The master level the performer hears (double-click: 0 dB). The performer's own offset is kept: "
+                       "the marker beside the groove is your master level");
     master.onValueChange = [this]
     {
-        const double value = master.getValue();
-        model.editMix (mixId, "Set master level", [value] (CueMix& m) { m.masterDb = value; }, "master " + mixId);
+        // The fader is what the performer hears: the engineer's master moves, their offset stays.
+        const auto* mix = findMix (model.getSession(), mixId);
+        const double offset = mix != nullptr ? mix->performer.masterOffsetDb : 0.0;
+        const double heard = master.getValue();
+        const double value = juce::jlimit (sessionLimits::minGainDb, sessionLimits::maxGainDb,
+                                           heard <= sessionLimits::minGainDb ? heard : heard - offset);
+        juce::String what = "Set master level " + formatGainDb (value) + " dB";
+        if (offset != 0.0)
+            what << " (heard " << formatGainDb (heard) << " dB)";
+        model.editMix (mixId, what.toStdString(), [value] (CueMix& m) { m.masterDb = value; }, "master " + mixId);
     };
     addAndMakeVisible (master);
 
@@ -78,9 +88,15 @@ void MixMasterStrip::refreshFromSession()
     if (mix == nullptr)
         return;
 
-    master.setValue (mix->masterDb, juce::dontSendNotification);
+    const double heard = effectiveMasterDb (*mix);
+    master.setValue (heard, juce::dontSendNotification);
+    if (mix->performer.masterOffsetDb != 0.0)
+        master.getProperties().set (FoldbackLookAndFeel::secondMarkerProperty, mix->masterDb);
+    else
+        master.getProperties().remove (FoldbackLookAndFeel::secondMarkerProperty);
+    master.repaint();
     ceiling.setValue (mix->limiterCeilingDb, juce::dontSendNotification);
-    masterLabel.setText (formatGainDb (mix->masterDb), juce::dontSendNotification);
+    masterLabel.setText (formatGainDb (heard), juce::dontSendNotification);
     ceilingLabel.setText (juce::String (mix->limiterCeilingDb, 1) + " dBFS", juce::dontSendNotification);
 
     juce::StringArray outputs;

@@ -4,6 +4,8 @@
 #include "GainReductionMeter.h"
 #include "LevelMeterComponent.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -40,8 +42,8 @@ private:
     const std::string mixId;
 
     juce::Label title, outputsLabel, masterLabel, ceilingLabel, ceilingTitle, reductionTitle;
-    juce::Slider master { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
-    juce::Slider ceiling { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    WheelSafeSlider master { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
+    WheelSafeSlider ceiling { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     LevelMeterComponent outputMeter;
     GainReductionMeter reduction;
     juce::Rectangle<int> scaleArea;

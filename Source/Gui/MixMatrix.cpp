@@ -39,7 +39,16 @@ MixMatrix::MixMatrix (ConsoleModel& modelToEdit) : model (modelToEdit)
 
     viewport.setViewedComponent (&grid, false);
     viewport.setScrollBarThickness (12);
+    viewport.onScroll = [this] { followScroll(); };
     addAndMakeVisible (viewport);
+
+    // The headers sit outside the viewport, clipped, and move with its scroll position.
+    columnHeaderClip.addAndMakeVisible (columnHeaderGrid);
+    rowHeaderClip.addAndMakeVisible (rowHeaderGrid);
+    columnHeaderClip.setComponentID ("matrixColumns");
+    rowHeaderClip.setComponentID ("matrixRows");
+    addAndMakeVisible (columnHeaderClip);
+    addAndMakeVisible (rowHeaderClip);
 
     rebuild();
     model.addListener (this);
@@ -104,8 +113,8 @@ void MixMatrix::rebuild()
         column.copy = std::make_unique<juce::TextButton> ("Copy to...");
         column.copy->setTooltip ("Copy this mix's sends and master level onto another mix");
         column.copy->onClick = [this, mixId = column.mixId, button = column.copy.get()] { showCopyMenu (mixId, *button); };
-        grid.addAndMakeVisible (*column.name);
-        grid.addAndMakeVisible (*column.copy);
+        columnHeaderGrid.addAndMakeVisible (*column.name);
+        columnHeaderGrid.addAndMakeVisible (*column.copy);
         columns.push_back (std::move (column));
     }
 
@@ -116,8 +125,8 @@ void MixMatrix::rebuild()
         row.name = makeLabel (model.sourceName (sourceId), fontSizes::name, juce::Justification::centredLeft);
         row.meter = std::make_unique<LevelMeterComponent>();
         row.meter->setReader ([this, sourceId] { return model.readSourceMeter (sourceId); });
-        grid.addAndMakeVisible (*row.name);
-        grid.addAndMakeVisible (*row.meter);
+        rowHeaderGrid.addAndMakeVisible (*row.name);
+        rowHeaderGrid.addAndMakeVisible (*row.meter);
         for (const auto& column : columns)
         {
             row.cells.push_back (std::make_unique<MatrixCell> (model, column.mixId, sourceId));
@@ -153,34 +162,59 @@ void MixMatrix::paint (juce::Graphics& g)
     g.fillAll (palette::background);
 }
 
+void MixMatrix::mouseWheelMove (const juce::MouseEvent& e, const juce::MouseWheelDetails& wheel)
+{
+    if (! viewport.useMouseWheelMoveIfNeeded (e.getEventRelativeTo (&viewport), wheel))
+        juce::Component::mouseWheelMove (e, wheel);
+}
+
+void MixMatrix::followScroll()
+{
+    const auto position = viewport.getViewPosition();
+    columnHeaderGrid.setTopLeftPosition (-position.x, 0);
+    rowHeaderGrid.setTopLeftPosition (0, -position.y);
+}
+
 void MixMatrix::resized()
 {
     auto area = getLocalBounds().reduced (8, 0);
     title.setBounds (area.removeFromTop (titleHeight));
+
+    auto columnStrip = area.removeFromTop (headerHeight);
+    columnStrip.removeFromLeft (rowHeaderWidth);
+    auto rowStrip = area.removeFromLeft (rowHeaderWidth);
     viewport.setBounds (area);
 
     // Columns widen to use the room (a longer bar is a finer level), up to a limit.
-    const int available = area.getWidth() - rowHeaderWidth - viewport.getScrollBarThickness();
+    const int available = area.getWidth() - viewport.getScrollBarThickness();
     const int columnWidth = juce::jlimit (minColumnWidth, maxColumnWidth,
                                           available / juce::jmax (1, static_cast<int> (columns.size())));
-    grid.setSize (rowHeaderWidth + static_cast<int> (columns.size()) * columnWidth,
-                  headerHeight + static_cast<int> (rows.size()) * rowHeight);
+    const int gridWidth = static_cast<int> (columns.size()) * columnWidth;
+    const int gridHeight = static_cast<int> (rows.size()) * rowHeight;
+    grid.setSize (gridWidth, gridHeight);
+
+    // The headers are clipped to the viewport's visible width and height (not its scroll bars).
+    columnHeaderClip.setBounds (columnStrip.withWidth (juce::jmin (columnStrip.getWidth(), viewport.getMaximumVisibleWidth())));
+    rowHeaderClip.setBounds (rowStrip.withHeight (juce::jmin (rowStrip.getHeight(), viewport.getMaximumVisibleHeight())));
+    columnHeaderGrid.setSize (gridWidth, headerHeight);
+    rowHeaderGrid.setSize (rowHeaderWidth, gridHeight);
 
     for (std::size_t c = 0; c < columns.size(); ++c)
     {
-        const int x = rowHeaderWidth + static_cast<int> (c) * columnWidth;
+        const int x = static_cast<int> (c) * columnWidth;
         columns[c].name->setBounds (x, 4, columnWidth, 34);
         columns[c].copy->setBounds (x + 30, 42, columnWidth - 60, 32);
     }
 
     for (std::size_t r = 0; r < rows.size(); ++r)
     {
-        const int y = headerHeight + static_cast<int> (r) * rowHeight;
+        const int y = static_cast<int> (r) * rowHeight;
         rows[r].meter->setBounds (4, y + 6, 14, rowHeight - 12);
         rows[r].name->setBounds (24, y, rowHeaderWidth - 28, rowHeight);
         for (std::size_t c = 0; c < rows[r].cells.size(); ++c)
-            rows[r].cells[c]->setBounds (rowHeaderWidth + static_cast<int> (c) * columnWidth, y, columnWidth, rowHeight);
+            rows[r].cells[c]->setBounds (static_cast<int> (c) * columnWidth, y, columnWidth, rowHeight);
     }
+    followScroll();
 }
 
 } // namespace foldback

@@ -6,6 +6,7 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@ namespace foldback
 
 /** Every send at a glance: sources down, performers' mixes across. Each cell sets a level
     and a mute; each row shows the source's meter; each column can be copied onto another
-    mix. Rebuilt when sources or mixes change (asynchronously, never inside a control's
+    mix. The column headers (the mixes) and the row headers (the sources) stay in view
+    while the cells scroll beneath and beside them. Rebuilt when sources or mixes change (asynchronously, never inside a control's
     callback); cells follow every other change at once.
 
     componentID "matrix". Message thread only. */
@@ -32,8 +34,15 @@ public:
 
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }
 
+    /** The scrolling cells, and the fixed headers that follow them (tests). */
+    juce::Viewport& getViewport() noexcept        { return viewport; }
+    juce::Component& getColumnHeaders() noexcept  { return columnHeaderClip; }
+    juce::Component& getRowHeaders() noexcept     { return rowHeaderClip; }
+
     void paint (juce::Graphics&) override;
     void resized() override;
+    /** The wheel over a header scrolls the cells, as it does over the cells. */
+    void mouseWheelMove (const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
 
 private:
     struct Column
@@ -57,9 +66,19 @@ private:
     void showCopyMenu (const std::string& fromMixId, juce::Component& target);
     std::vector<std::string> currentMixIds() const;
 
+    /** A viewport that says when it scrolls, so the headers follow. */
+    struct FollowedViewport : juce::Viewport
+    {
+        std::function<void()> onScroll;
+        void visibleAreaChanged (const juce::Rectangle<int>&) override { if (onScroll) onScroll(); }
+    };
+
+    void followScroll();
+
     ConsoleModel& model;
-    juce::Viewport viewport;
+    FollowedViewport viewport;
     juce::Component grid;
+    juce::Component columnHeaderClip, columnHeaderGrid, rowHeaderClip, rowHeaderGrid;
     juce::Label title;
     std::vector<Column> columns;
     std::vector<Row> rows;

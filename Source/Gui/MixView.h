@@ -35,6 +35,7 @@ public:
     int getNumStrips() const noexcept { return static_cast<int> (strips.size()); }
     MixMasterStrip& getMasterStrip() noexcept { return *masterStrip; }
     juce::TextButton& getListenButton() noexcept { return listenButton; }
+    juce::Viewport& getStripViewport() noexcept { return stripViewport; }
 
     /** Rebuilds now if a rebuild is pending (tests, screenshots). */
     void rebuildIfNeeded() { handleUpdateNowIfNeeded(); }

@@ -2,6 +2,8 @@
 
 #include "ConsoleModel.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 namespace foldback
@@ -40,7 +42,7 @@ private:
 
     ConsoleModel& model;
     juce::TextButton talk { "TALK" }, latch { "LATCH" };
-    juce::Slider dim { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider dim { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     juce::Label dimTitle;
     bool talking = false, pressed = false;
 

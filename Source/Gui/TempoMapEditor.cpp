@@ -128,6 +128,13 @@ void TempoMapEditor::paint (juce::Graphics& g)
         g.drawText (columnTitles[c], c * columnWidth, 0, columnWidth, headerHeight, juce::Justification::centred);
 }
 
+int TempoMapEditor::getPreferredHeight() const
+{
+    // The rows follow the session's tempo map (rebuilt asynchronously): count the map's.
+    const auto count = juce::jmax (rows.size(), model.getSession().click.tempoMap.size());
+    return headerHeight + static_cast<int> (count) * rowHeight + 8 + 36;
+}
+
 void TempoMapEditor::resized()
 {
     const int columnWidth = (getWidth() - 50) / 4;

@@ -26,6 +26,8 @@ public:
     ~TempoMapEditor() override;
 
     int getNumRows() const noexcept { return static_cast<int> (rows.size()); }
+    /** The height that shows every change and the add button. */
+    int getPreferredHeight() const;
     juce::TextButton& getAddButton() noexcept { return add; }
     /** The remove button of a row, or nullptr. */
     juce::TextButton* getRemoveButton (int row) const;

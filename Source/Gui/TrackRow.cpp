@@ -1,5 +1,6 @@
 #include "TrackRow.h"
 
+#include "ConsoleFieldKeys.h"
 #include "FoldbackLookAndFeel.h"
 #include "GainFaderLaw.h"
 #include "Session/SessionQueries.h"
@@ -17,6 +18,7 @@ TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToE
     name.setColour (juce::Label::textColourId, palette::text);
     name.setEditable (false, true);
     name.setTooltip ("Double-click to rename");
+    ConsoleFieldKeys::markAsTextField (name); // space types a space here, not play/stop
     name.onTextChange = [this]
     {
         const auto text = name.getText().toStdString();

@@ -3,6 +3,8 @@
 #include "ConsoleModel.h"
 #include "TrackOverview.h"
 
+#include "WheelSafeSlider.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <string>
@@ -40,7 +42,7 @@ private:
     ConsoleModel& model;
     const std::string trackId;
     juce::Label name, file, status, offsetTitle, offset;
-    juce::Slider gain { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    WheelSafeSlider gain { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
     juce::TextButton remove { "Remove" };
     TrackOverview overview;
     bool online = false;

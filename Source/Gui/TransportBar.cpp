@@ -66,9 +66,14 @@ TransportBar::TransportBar (ConsoleModel& modelToDrive) : model (modelToDrive)
     styleLabel (timeLabel, fontSizes::name, true, palette::dimText);
     styleLabel (tempoLabel, fontSizes::name, true, palette::text);
     styleLabel (stateLabel, fontSizes::body, true, palette::play);
+    styleLabel (meterLabel, fontSizes::name, true, palette::dimText);
     barBeatLabel.setComponentID ("position");
-    for (auto* label : { &barBeatLabel, &timeLabel, &tempoLabel, &stateLabel })
+    tempoLabel.setComponentID ("tempo");
+    for (auto* label : { &barBeatLabel, &timeLabel, &tempoLabel, &stateLabel, &meterLabel })
+    {
+        label->setMinimumHorizontalScale (0.75f); // squeeze a long figure a little, never wrap it
         addAndMakeVisible (label);
+    }
 
     styleField (loopFrom);
     styleField (loopTo);
@@ -181,11 +186,22 @@ void TransportBar::refreshPosition()
     const bool rolling = transport.readRollingForDisplay();
     const bool countingIn = transport.readCountingInForDisplay();
 
-    barBeatLabel.setText (juce::String (barBeat.bar) + "|" + juce::String (barBeat.beat), juce::dontSendNotification);
-    timeLabel.setText (formatTime (map.secondsAt (position)), juce::dontSendNotification);
-    tempoLabel.setText (juce::String (barBeat.bpm, barBeat.bpm == std::floor (barBeat.bpm) ? 0 : 2) + " BPM   "
-                            + juce::String (barBeat.beatsPerBar) + "/" + juce::String (barBeat.beatUnit),
+    // During the count-in the position counts down to the roll: -2|1 ... -1|4, then the song.
+    if (const auto count = model.getPlayer().readCountInForDisplay(); count.active)
+    {
+        barBeatLabel.setText (juce::String (count.bar) + "|" + juce::String (count.beat), juce::dontSendNotification);
+        timeLabel.setText (formatTime (-static_cast<double> (count.samplesLeft) / map.getSampleRate()), juce::dontSendNotification);
+        barBeatLabel.setColour (juce::Label::textColourId, palette::meterAmber);
+    }
+    else
+    {
+        barBeatLabel.setText (juce::String (barBeat.bar) + "|" + juce::String (barBeat.beat), juce::dontSendNotification);
+        timeLabel.setText (formatTime (map.secondsAt (position)), juce::dontSendNotification);
+        barBeatLabel.setColour (juce::Label::textColourId, palette::text);
+    }
+    tempoLabel.setText (juce::String (barBeat.bpm, barBeat.bpm == std::floor (barBeat.bpm) ? 0 : 2) + " BPM",
                         juce::dontSendNotification);
+    meterLabel.setText (juce::String (barBeat.beatsPerBar) + "/" + juce::String (barBeat.beatUnit), juce::dontSendNotification);
 
     stateLabel.setText (countingIn ? "COUNT-IN" : rolling ? "PLAYING" : "STOPPED", juce::dontSendNotification);
     stateLabel.setColour (juce::Label::textColourId, countingIn ? palette::meterAmber : rolling ? palette::play : palette::dimText);
@@ -201,30 +217,36 @@ void TransportBar::paint (juce::Graphics& g)
 
 void TransportBar::resized()
 {
-    auto area = getLocalBounds().reduced (10, 8);
+    // Below 1000 px (a 1280 px window) the buttons and fields narrow so that the position,
+    // time, state, tempo and meter keep room for their figures, each on one line.
+    const bool narrow = getWidth() < 1000;
+    auto area = getLocalBounds().reduced (narrow ? 6 : 10, 8);
     for (auto* button : { &toStart, &play, &stop, &loop })
-        button->setBounds (area.removeFromLeft (button == &toStart ? 52 : 80).reduced (3, 2));
+        button->setBounds (area.removeFromLeft (button == &toStart ? 48 : (narrow ? 68 : 80)).reduced (3, 2));
 
-    auto loopArea = area.removeFromLeft (140).reduced (4, 10);
-    loopFrom.setBounds (loopArea.removeFromLeft (46));
-    loopDash.setBounds (loopArea.removeFromLeft (36));
-    loopTo.setBounds (loopArea.removeFromLeft (46));
+    auto loopArea = area.removeFromLeft (narrow ? 122 : 140).reduced (4, 10);
+    loopFrom.setBounds (loopArea.removeFromLeft (narrow ? 42 : 46));
+    loopDash.setBounds (loopArea.removeFromLeft (narrow ? 30 : 36));
+    loopTo.setBounds (loopArea.removeFromLeft (narrow ? 42 : 46));
 
     // From the right: the fields; the position and tempo take what is left in the middle.
-    auto gotoArea = area.removeFromRight (90);
+    auto gotoArea = area.removeFromRight (narrow ? 84 : 90);
     gotoTitle.setBounds (gotoArea.removeFromTop (16));
     gotoBar.setBounds (gotoArea.reduced (0, 2));
-    area.removeFromRight (10);
-    auto countInArea = area.removeFromRight (110);
+    area.removeFromRight (8);
+    auto countInArea = area.removeFromRight (narrow ? 100 : 110);
     countInTitle.setBounds (countInArea.removeFromTop (16));
     countIn.setBounds (countInArea.reduced (0, 2));
-    area.removeFromRight (10);
+    area.removeFromRight (8);
 
-    barBeatLabel.setBounds (area.removeFromLeft (juce::jmin (150, area.getWidth() / 3)));
-    auto timeAndState = area.removeFromLeft (juce::jmin (110, area.getWidth() / 2));
+    // Two lines each: time over state, tempo over meter; the position takes the rest.
+    auto tempoColumn = area.removeFromRight (juce::jmin (110, area.getWidth() / 3));
+    tempoLabel.setBounds (tempoColumn.removeFromTop (tempoColumn.getHeight() / 2));
+    meterLabel.setBounds (tempoColumn);
+    auto timeAndState = area.removeFromRight (juce::jmin (100, area.getWidth() / 2));
     timeLabel.setBounds (timeAndState.removeFromTop (timeAndState.getHeight() / 2));
     stateLabel.setBounds (timeAndState);
-    tempoLabel.setBounds (area);
+    barBeatLabel.setBounds (area);
 }
 
 } // namespace foldback

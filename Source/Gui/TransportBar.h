@@ -4,6 +4,8 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <vector>
+
 namespace foldback
 {
 
@@ -29,6 +31,9 @@ public:
     void refreshPosition();
 
     juce::String getPositionText() const { return barBeatLabel.getText(); }
+    juce::Label& getGoToBarField() noexcept { return gotoBar; }
+    /** The position, time, state, tempo and meter figures (layout tests). */
+    std::vector<juce::Label*> getFigures() noexcept { return { &barBeatLabel, &timeLabel, &stateLabel, &tempoLabel, &meterLabel }; }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -42,7 +47,7 @@ private:
 
     ConsoleModel& model;
     juce::TextButton toStart { "|<" }, play { "PLAY" }, stop { "STOP" }, loop { "LOOP" };
-    juce::Label barBeatLabel, timeLabel, tempoLabel, stateLabel;
+    juce::Label barBeatLabel, timeLabel, tempoLabel, stateLabel, meterLabel;
     juce::Label loopFrom, loopTo, loopDash, gotoTitle, gotoBar, countInTitle;
     juce::ComboBox countIn;
 

@@ -212,7 +212,9 @@ std::string RemoteControl::webMetersFor (const std::string& mixId, const MeterSn
         const auto* source = meters.findSource (sourceId);
         levels.push_back ({ sourceId, source != nullptr ? source->levels.peak : 0.0f });
     }
-    return metersJson (levels, mixMeters->levels.peak, std::fmax (remoteSilenceDb, mixMeters->gainReductionDb()));
+    const auto count = document.getPlayer().readCountInForDisplay();
+    return metersJson (levels, mixMeters->levels.peak, std::fmax (remoteSilenceDb, mixMeters->gainReductionDb()),
+                       { count.active, count.bar, count.beat });
 }
 
 void RemoteControl::sendMeters()

@@ -2,6 +2,7 @@
 
 #include "Control/SessionDocument.h"
 #include "Session/PerformerLayer.h"
+#include "Session/SessionLimits.h"
 #include "Session/SessionQueries.h"
 
 #include <cstdio>
@@ -27,6 +28,50 @@ namespace
             case C::master: return std::string ("master ") + value + " dB";
             case C::reset:  return "reset performer layer";
             default:        return controlName (change.control);
+        }
+    }
+
+    void applyToMix (CueMix& mix, const RemoteChange& change);
+
+    std::string decibels (double db)
+    {
+        if (db <= sessionLimits::minGainDb)
+            return "off";
+        char text[32];
+        std::snprintf (text, sizeof (text), "%.1f dB", db);
+        return text;
+    }
+
+    /** The audit line of one change, with the values it leaves: what the performer now hears
+        (the engineer's level and the performer's offset together) and whether it is muted. */
+    std::string describeResult (const Session& session, const RemoteChange& change)
+    {
+        const auto* before = findMix (session, change.mixId);
+        if (before == nullptr || change.control == C::reset)
+            return describe (change);
+
+        CueMix after = *before;
+        applyToMix (after, change);
+        const bool hasSend = after.sends.count (change.sourceId) > 0;
+        const auto heard = effectiveSend (after, change.sourceId);
+        const std::string muted = heard.mute ? ", muted" : "";
+
+        switch (change.control)
+        {
+            case C::gain:
+                if (! hasSend)
+                    return describe (change);
+                return change.sourceId + " heard at " + decibels (heard.gainDb) + " (engineer "
+                       + decibels (after.sends.at (change.sourceId).gainDb) + ")" + muted;
+            case C::mute:
+                if (! hasSend)
+                    return describe (change);
+                return change.sourceId + (change.value != 0.0 ? " muted" : " unmuted")
+                       + (heard.mute && change.value == 0.0 ? " (still muted by the engineer)" : "");
+            case C::master:
+                return "master heard at " + decibels (effectiveMasterDb (after)) + " (engineer " + decibels (after.masterDb) + ")";
+            default:
+                return describe (change);
         }
     }
 
@@ -83,7 +128,8 @@ std::vector<std::string> applyRemoteChanges (SessionDocument& document, const st
     for (const auto& client : clientOrder)
     {
         const auto& changes = byClient[client];
-        std::string description = changes.size() == 1 ? describe (changes.front()) : std::to_string (changes.size()) + " changes";
+        std::string description = changes.size() == 1 ? describeResult (document.getSession(), changes.front())
+                                                       : std::to_string (changes.size()) + " changes";
         if (! changes.front().mixId.empty())
             description = changes.front().mixId + ": " + description;
 

@@ -86,7 +86,8 @@ double remotePeakDb (float peak) noexcept
     return std::round (static_cast<double> (std::fmax (remoteSilenceDb, gainToDecibels (peak))) * 10.0) / 10.0;
 }
 
-std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb)
+std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb,
+                        const RemoteCountIn& countIn)
 {
     using json = nlohmann::ordered_json;
     json levels = json::object();
@@ -99,6 +100,8 @@ std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixP
     message["sources"] = std::move (levels);
     message["mix"] = { mixDb, mixDb };
     message["gainReductionDb"] = std::isfinite (limiterGainDb) ? std::round (limiterGainDb * 10.0f) / 10.0f : 0.0f;
+    if (countIn.active)
+        message["countIn"] = { { "bar", countIn.bar }, { "beat", countIn.beat } };
     return message.dump();
 }
 

@@ -24,7 +24,16 @@ struct RemoteMeterLevel
 
 /** The web page's "meters" message: peaks in dBFS, remoteSilenceDb for silence;
     limiterGainDb is rounded to 0.1 dB. */
-std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb);
+/** The count-in for the performer's page: while counting in, the bar (-2, -1) and beat. */
+struct RemoteCountIn
+{
+    bool active = false;
+    int bar = 0, beat = 0;
+};
+
+/** The meters message; with a count-in running it carries "countIn": { "bar", "beat" }. */
+std::string metersJson (const std::vector<RemoteMeterLevel>& sources, float mixPeak, float limiterGainDb,
+                        const RemoteCountIn& countIn = {});
 
 /** The remotes' silence: lower levels are sent as this, so JSON and OSC never see -inf. */
 constexpr float remoteSilenceDb = -120.0f;

@@ -5,7 +5,7 @@ namespace foldback
 
 StereoGain computeSendTargets (const SendSettings& send, const SendContext& context) noexcept
 {
-    if (send.mute || (context.soloActiveInMix && ! send.solo && ! context.exemptFromSolo))
+    if (send.mute)
         return {};
 
     if (send.gainDb <= kSilenceDb)
@@ -23,14 +23,6 @@ StereoGain computeSendTargets (const SendSettings& send, const SendContext& cont
     const auto pan = context.sourceChannels < 2 ? constantPowerPan (static_cast<float> (send.pan))
                                                 : balancePan (static_cast<float> (send.pan));
     return { pan.left * gain, pan.right * gain };
-}
-
-bool isSoloActive (const CueMix& mix) noexcept
-{
-    for (const auto& [sourceId, send] : mix.sends)
-        if (send.solo)
-            return true;
-    return false;
 }
 
 } // namespace foldback

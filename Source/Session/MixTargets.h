@@ -11,18 +11,13 @@ struct SendContext
 {
     int sourceChannels = 1;     ///< 1 or 2
     int mixChannels = 2;        ///< 1 (mono headphone feed) or 2
-    bool soloActiveInMix = false;
-    bool exemptFromSolo = false; ///< talkback is never muted by a performer's solo
     double sourceGainDb = 0.0;  ///< a backing track's own gain, applied before the send
 };
 
-/** Resolves gain, pan, mute and solo into the two linear gains the engine ramps to.
+/** Resolves gain, pan and mute into the two linear gains the engine ramps to.
     Mono source into a stereo mix: constant-power pan. Stereo source into a stereo mix:
     balance. Anything into a mono mix: no pan, a stereo source folded down at -6 dB per
     side so a correlated signal keeps its level. Message thread; pure. */
 StereoGain computeSendTargets (const SendSettings& send, const SendContext& context) noexcept;
-
-/** True when any send of the mix is soloed. */
-bool isSoloActive (const CueMix& mix) noexcept;
 
 } // namespace foldback

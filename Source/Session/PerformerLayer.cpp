@@ -27,7 +27,7 @@ SendSettings effectiveSend (const CueMix& mix, const std::string& sourceId)
 {
     const auto base = mix.sends.find (sourceId);
     if (base == mix.sends.end())
-        return SendSettings { limits::minGainDb, 0.0, true, false };
+        return SendSettings { limits::minGainDb, 0.0, true };
 
     SendSettings send = base->second;
     const auto offset = mix.performer.sends.find (sourceId);

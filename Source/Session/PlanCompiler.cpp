@@ -42,7 +42,6 @@ namespace
         planMix.limiterCeiling.store (decibelsToGain (static_cast<float> (mix.limiterCeilingDb)));
         planMix.talkbackDim.store (decibelsToGain (static_cast<float> (session.talkback.dimDb)));
 
-        const bool solo = isSoloActive (mix);
         const auto& sendIds = keys.sends[mixIndex];
 
         for (std::size_t s = 0; s < planMix.sends.size(); ++s)
@@ -54,8 +53,6 @@ namespace
             SendContext context;
             context.sourceChannels = source.numChannels;
             context.mixChannels = planMix.numOutputChannels;
-            context.soloActiveInMix = solo;
-            context.exemptFromSolo = source.kind == SourceKind::talkback;
             if (const auto* track = findTrack (session, sendIds[s]))
                 context.sourceGainDb = track->gainDb;
 
@@ -164,6 +161,49 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
     writeMixParameters (plan, keys, session);
     plan.finalise();
     return result;
+}
+
+void writeListenSolo (Plan& plan, const PlanKeys& keys, const Session& session, const ListenSolo& solo)
+{
+    std::vector<StereoGain> gains (plan.sources.size());
+
+    for (const auto& entry : solo.soloed)
+    {
+        const auto* mix = findMix (session, entry.mixId);
+        const bool afl = solo.mode == ListenSolo::Mode::afl && mix != nullptr;
+        const int index = keys.indexOfSource (afl ? planSourceFor (*mix, entry.sourceId) : entry.sourceId);
+        if (index < 0)
+            continue; // not in the plan (a talkback send with no talkback mic, a source just removed)
+
+        const auto& source = plan.sources[static_cast<std::size_t> (index)];
+        SendContext context;
+        context.sourceChannels = source.numChannels;
+        context.mixChannels = 2;
+        if (const auto* track = findTrack (session, entry.sourceId))
+            context.sourceGainDb = track->gainDb;
+
+        StereoGain gain;
+        if (afl)
+        {
+            if (mix->sends.count (entry.sourceId) > 0)
+                gain = computeSendTargets (effectiveSend (*mix, entry.sourceId), context);
+        }
+        else
+        {
+            const float level = decibelsToGain (static_cast<float> (context.sourceGainDb));
+            gain = { level, level }; // a mono source on both sides, a stereo one left and right
+        }
+        auto& sum = gains[static_cast<std::size_t> (index)];
+        sum.left += gain.left;
+        sum.right += gain.right;
+    }
+
+    for (std::size_t s = 0; s < plan.sources.size(); ++s)
+    {
+        plan.sources[s].soloLeft.store (gains[s].left);
+        plan.sources[s].soloRight.store (gains[s].right);
+    }
+    plan.soloActive.store (solo.isActive());
 }
 
 void writeMixParameters (Plan& plan, const PlanKeys& keys, const Session& session)

@@ -45,6 +45,33 @@ struct CompiledPlan
 CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFramesPerSegment,
                           const TimelineSources& timeline, const PlanKeys* previous);
 
+/** The engineer's solo: what the listen outputs carry instead of the chosen mix while any
+    source is soloed. Console state, like the listen choice: never saved, never undone, and
+    never part of a performer's mix. */
+struct ListenSolo
+{
+    enum class Mode
+    {
+        pfl, ///< pre-fader listen: the source at its own level (a track's gain included), centred
+        afl  ///< after-fader listen: the source as the mix it was soloed on sends it (gain, pan, mute, performer offsets)
+    };
+
+    struct Entry
+    {
+        std::string sourceId;
+        std::string mixId; ///< the mix whose strip was soloed (AFL hears its send)
+    };
+
+    Mode mode = Mode::pfl;
+    std::vector<Entry> soloed;
+
+    bool isActive() const noexcept { return ! soloed.empty(); }
+};
+
+/** The solo lane: writes every source's solo gains (0 when not soloed) and soloActive into
+    the plan's atomics. Message thread; pure arithmetic on the session. */
+void writeListenSolo (Plan& plan, const PlanKeys& keys, const Session& session, const ListenSolo& solo);
+
 /** The continuous lane: recomputes every send, master, ceiling and dim target from the
     Session into the live plan's atomics. Structure must match (same keys). Message thread. */
 void writeMixParameters (Plan& plan, const PlanKeys& keys, const Session& session);

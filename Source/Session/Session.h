@@ -28,7 +28,8 @@ struct SendSettings
     double gainDb = 0.0;   ///< -144 is off
     double pan = 0.0;      ///< left to right; constant power for mono sources, balance for stereo
     bool mute = false;
-    bool solo = false;     ///< solo in place, within this mix only
+    // No solo: solo is the engineer's, on the LISTEN outputs, and never in a performer's
+    // mix (SessionPlayer::setSolo). Version 1's solo-in-place is migrated into mutes.
 
     bool operator== (const SendSettings&) const = default;
 };
@@ -178,7 +179,7 @@ struct MonitorSettings
 
 struct Session
 {
-    static constexpr int currentVersion = 1;
+    static constexpr int currentVersion = 2;
 
     std::string name = "Untitled";
     AudioSettings audio;

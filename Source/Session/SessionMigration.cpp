@@ -147,10 +147,69 @@ namespace
         }
     }
 
+    /** Version 1 had "solo" on each send: solo in place, within that mix, so its performer
+        heard only the soloed sends (and talkback, which solo never muted). Version 2 has no
+        solo in a mix: solo is the engineer's, on the LISTEN outputs. So that a performer
+        hears after migration exactly what they heard before, a mix with a soloed send has
+        every send that was not soloed muted (talkback apart); every "solo" key goes. */
+    void migrateSoloFromVersion1 (json& mix, const std::string& where, MigrationContext& context)
+    {
+        auto sends = mix.find ("sends");
+
+        // Anything but an object of objects is left alone for the reader to report.
+        if (sends == mix.end() || ! sends->is_object())
+            return;
+
+        bool anySolo = false;
+        bool valid = true;
+
+        for (const auto& [sourceId, send] : sends->items())
+        {
+            if (! send.is_object() || ! send.contains ("solo"))
+                continue;
+
+            const auto& solo = send["solo"];
+            if (! solo.is_boolean())
+            {
+                context.fail (appendToPointer (appendToPointer (where + "/sends", sourceId), "solo"),
+                              "must be true or false, got " + errorText::describe (solo));
+                valid = false;
+                continue;
+            }
+            anySolo = anySolo || solo.get<bool>();
+        }
+
+        if (! valid)
+            return;
+
+        for (auto& [sourceId, send] : sends->items())
+        {
+            if (! send.is_object())
+                continue;
+
+            const bool soloed = send.contains ("solo") && send["solo"].get<bool>();
+            if (anySolo && ! soloed && sourceId != "talkback")
+                send["mute"] = true;
+            send.erase ("solo");
+        }
+    }
+
+    void migrateVersion1To2 (json& document, MigrationContext& context)
+    {
+        auto mixes = document.find ("mixes");
+
+        if (mixes == document.end() || ! mixes->is_array())
+            return;
+
+        for (std::size_t i = 0; i < mixes->size(); ++i)
+            if (auto& mix = (*mixes)[i]; mix.is_object())
+                migrateSoloFromVersion1 (mix, appendToPointer ("/mixes", i), context);
+    }
+
     using MigrationStep = void (*) (json&, MigrationContext&);
 
     /** steps[n] turns version (oldest + n) into version (oldest + n + 1). */
-    constexpr std::array<MigrationStep, 1> steps { migrateVersion0To1 };
+    constexpr std::array<MigrationStep, 2> steps { migrateVersion0To1, migrateVersion1To2 };
 
     static_assert (steps.size() == Session::currentVersion - oldestSupportedSessionVersion,
                    "every version needs a migration step to the next");

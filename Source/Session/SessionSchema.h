@@ -136,8 +136,7 @@ struct Schema<SendSettings>
     static constexpr Field<S, double> gainDb { "gainDb", &S::gainDb, parameter, optional, gainRange };
     static constexpr Field<S, double> pan { "pan", &S::pan, parameter, optional, { limits::minPan, limits::maxPan } };
     static constexpr Field<S, bool> mute { "mute", &S::mute };
-    static constexpr Field<S, bool> solo { "solo", &S::solo };
-    static constexpr std::tuple fields { gainDb, pan, mute, solo };
+    static constexpr std::tuple fields { gainDb, pan, mute };
 };
 
 template <>

@@ -29,7 +29,7 @@ namespace
         singer.id = "singer";
         singer.name = "Singer";
         singer.outputs = { 1, 2 };
-        singer.sends["vox"] = { -6.0, 0.0, false, false };
+        singer.sends["vox"] = { -6.0, 0.0, false };
         session.mixes = { singer };
         return session;
     }

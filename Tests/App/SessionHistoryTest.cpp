@@ -157,7 +157,7 @@ TEST_CASE ("Undo and redo of every kind of edit give back exactly the sessions t
 
     edit ([] (Session& s) { s.name = "renamed"; });
     edit ([] (Session& s) { s.inputs[1].name = "Bass DI"; });
-    edit ([] (Session& s) { s.inputs.push_back ({ "in5", "Input 5", { 5 } }); s.mixes[2].sends["in5"] = { -3.0, 0.5, false, false }; });
+    edit ([] (Session& s) { s.inputs.push_back ({ "in5", "Input 5", { 5 } }); s.mixes[2].sends["in5"] = { -3.0, 0.5, false }; });
     edit ([] (Session& s) { s.mixes[0].performer.sends["in2"] = { 4.0, 0.0, true }; s.mixes[0].performer.masterOffsetDb = -2.0; });
     edit ([] (Session& s) { s.mixes[1].name = "Drums"; s.mixes[1].masterDb = -4.0; s.mixes[1].clickMode = ClickMode::countInOnly; });
     edit ([] (Session& s) { s.mixes[0].sends.erase ("in2"); }); // takes the performer's offset with it

@@ -38,19 +38,19 @@ namespace
         CueMix singer;
         singer.id = "singer";
         singer.outputs = { 1, 2 };
-        singer.sends["vox"] = { 3.0, 0.0, false, false };
-        singer.sends["gtr"] = { -8.0, 0.4, false, false };
-        singer.sends["click"] = { -12.0, -0.5, false, false };
-        singer.sends["talkback"] = { 0.0, 0.0, false, false };
+        singer.sends["vox"] = { 3.0, 0.0, false };
+        singer.sends["gtr"] = { -8.0, 0.4, false };
+        singer.sends["click"] = { -12.0, -0.5, false };
+        singer.sends["talkback"] = { 0.0, 0.0, false };
         singer.limiterCeilingDb = -3.0;
         singer.clickMode = ClickMode::countInOnly;
 
         CueMix guitarist;
         guitarist.id = "guitarist";
         guitarist.outputs = { 3 };
-        guitarist.sends["vox"] = { -6.0, 0.0, false, false };
-        guitarist.sends["gtr"] = { 6.0, 0.0, false, false };
-        guitarist.sends["click"] = { -3.0, 0.0, false, false };
+        guitarist.sends["vox"] = { -6.0, 0.0, false };
+        guitarist.sends["gtr"] = { 6.0, 0.0, false };
+        guitarist.sends["click"] = { -3.0, 0.0, false };
         guitarist.masterDb = 4.0;
 
         session.mixes = { singer, guitarist };

@@ -56,7 +56,7 @@ def main():
     token = "browserTestToken_" + str(random.randint(100000, 999999))
     # One backing track into one mix, looping, so the mix meter shows only what the fader controls.
     session = {
-        "format": "foldback-session", "version": 1, "name": "browser remote test",
+        "format": "foldback-session", "version": 2, "name": "browser remote test",
         "audio": {"deviceType": "Virtual", "sampleRate": 48000, "bufferSize": 256},
         "tracks": [{"id": "drums", "name": "Drums", "file": drums}],
         "transport": {"loopEnabled": True, "loopStartSeconds": 0.0, "loopEndSeconds": 8.0},

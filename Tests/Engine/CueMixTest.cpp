@@ -118,9 +118,9 @@ TEST_CASE ("A fader move ramps over 20 ms with no step larger than one ramp incr
     CHECK (after.data[0].back() == 0.0f);
 }
 
-TEST_CASE ("Mute silences one send and solo keeps only the soloed sends of that mix", "[engine][mute][solo]")
+TEST_CASE ("A muted send is silent and leaves the other mixes alone", "[engine][mute]")
 {
-    // Mute and solo are resolved into target gains on the message thread (see MixTargets);
+    // Mute is resolved into target gains on the message thread (see MixTargets);
     // here the engine must honour a zero target as true silence and leave other mixes alone.
     PlanSketch sketch;
     const int a = sketch.addLiveInput (0);

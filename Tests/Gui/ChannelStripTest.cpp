@@ -1,6 +1,8 @@
 #include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/ChannelStrip.h"
+#include "Gui/SoloPanel.h"
+#include "Gui/FoldbackLookAndFeel.h"
 #include "Gui/MixMasterStrip.h"
 
 #include <catch2/catch.hpp>
@@ -42,7 +44,7 @@ TEST_CASE ("A fader drag undoes in one step", "[gui]")
     CHECK_FALSE (console.document.canUndo());
 }
 
-TEST_CASE ("Pan, mute and solo edit the send and light from the session", "[gui]")
+TEST_CASE ("Pan and mute edit the send and light from the session", "[gui]")
 {
     ConsoleTestFixture console;
     ChannelStrip strip (console.model, "singer", "gtr");
@@ -56,15 +58,30 @@ TEST_CASE ("Pan, mute and solo edit the send and light from the session", "[gui]
     CHECK (console.send ("singer", "gtr").mute);
     CHECK (strip.getMuteButton().getToggleState());
 
-    strip.getSoloButton().triggerClick();
-    foldback::test::runMessageLoopFor (50);
-    CHECK (console.send ("singer", "gtr").solo);
-    CHECK (strip.getSoloButton().getToggleState());
-
     console.document.undo();
-    CHECK_FALSE (console.send ("singer", "gtr").solo);
-    CHECK_FALSE (strip.getSoloButton().getToggleState());
-    CHECK (strip.getMuteButton().getToggleState());
+    CHECK_FALSE (console.send ("singer", "gtr").mute);
+    CHECK_FALSE (strip.getMuteButton().getToggleState());
+}
+
+TEST_CASE ("Solo on a strip is the engineer's: it lights on every mix and edits no send", "[gui][solo]")
+{
+    ConsoleTestFixture console;
+    ChannelStrip singers (console.model, "singer", "gtr");
+    ChannelStrip guitarists (console.model, "guitarist", "gtr");
+    const auto before = console.document.getSession();
+
+    singers.getSoloButton().triggerClick();
+    foldback::test::runMessageLoopFor (50);
+    CHECK (console.model.isSoloed ("gtr"));
+    CHECK (singers.getSoloButton().getToggleState());
+    CHECK (guitarists.getSoloButton().getToggleState());
+    CHECK (console.document.getSession() == before);
+    CHECK_FALSE (console.document.canUndo());
+
+    guitarists.getSoloButton().triggerClick();
+    foldback::test::runMessageLoopFor (50);
+    CHECK_FALSE (console.model.isSoloed ("gtr"));
+    CHECK_FALSE (singers.getSoloButton().getToggleState());
 }
 
 TEST_CASE ("A strip follows an edit made elsewhere, such as a performer's remote", "[gui]")
@@ -107,4 +124,45 @@ TEST_CASE ("The master section sets the mix's master and limiter ceiling", "[gui
     console.document.undo();
     CHECK (console.mix ("guitarist").limiterCeilingDb == Approx (-1.0));
     CHECK (master.getCeilingKnob().getValue() == Approx (-1.0));
+}
+
+TEST_CASE ("The solo indicator lights while anything is soloed and one click clears every solo", "[gui][solo]")
+{
+    ConsoleTestFixture console;
+    SoloPanel panel (console.model);
+    CHECK_FALSE (panel.getClearButton().getToggleState());
+    CHECK_FALSE (panel.getClearButton().isEnabled());
+
+    console.model.setSolo ("gtr", true, "singer");
+    console.model.setSolo ("vox", true, "guitarist");
+    CHECK (panel.getClearButton().getToggleState());
+    CHECK (panel.getClearButton().getButtonText().contains ("2"));
+
+    panel.getClearButton().triggerClick();
+    foldback::test::runMessageLoopFor (50);
+    CHECK_FALSE (console.model.isSoloed ("gtr"));
+    CHECK_FALSE (console.model.isSoloed ("vox"));
+    CHECK_FALSE (panel.getClearButton().getToggleState());
+
+    CHECK (panel.getModeButton().getButtonText() == "PFL");
+    panel.getModeButton().triggerClick();
+    foldback::test::runMessageLoopFor (50);
+    CHECK (console.model.getSolo().mode == ListenSolo::Mode::afl);
+    CHECK (panel.getModeButton().getButtonText() == "AFL");
+}
+
+TEST_CASE ("The master fader shows the master the performer hears and keeps their offset when moved", "[gui][heard]")
+{
+    ConsoleTestFixture console;
+    MixMasterStrip master (console.model, "singer");
+    const double engineer = console.mix ("singer").masterDb;
+
+    console.document.edit ("singer: master", [] (Session& s) { s.mixes[0].performer.masterOffsetDb = -6.0; },
+                           EditOrigin { "singer (web 10.0.0.7)" });
+    CHECK (master.getMasterFader().getValue() == Approx (engineer - 6.0));
+    CHECK (static_cast<double> (master.getMasterFader().getProperties()[FoldbackLookAndFeel::secondMarkerProperty]) == engineer);
+
+    master.getMasterFader().setValue (-10.0, juce::sendNotificationSync);
+    CHECK (console.mix ("singer").masterDb == Approx (-4.0));
+    CHECK (console.mix ("singer").performer.masterOffsetDb == -6.0);
 }

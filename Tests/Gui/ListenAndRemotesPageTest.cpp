@@ -1,3 +1,5 @@
+#include "Remote/RemoteEditApplier.h"
+#include "Gui/FoldbackLookAndFeel.h"
 #include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/DevicePanel.h"
@@ -155,16 +157,48 @@ TEST_CASE ("Turning remote control on serves each performer a link and a scannab
     console.model.remoteControl = nullptr;
 }
 
-TEST_CASE ("A strip shows the performer's own offset on its send without moving the engineer's fader", "[gui][remote]")
+TEST_CASE ("A strip shows what the performer hears with the engineer's own level as a second marker", "[gui][remote][heard]")
 {
     ConsoleTestFixture console;
     MixView view (console.model, "singer");
     auto* strip = view.findStrip ("vox");
     REQUIRE (strip != nullptr);
     CHECK (strip->getPerformerText().isEmpty());
+    CHECK_FALSE (strip->getFader().getProperties().contains (FoldbackLookAndFeel::secondMarkerProperty));
 
     console.document.edit ("singer: vox level", [] (Session& s) { s.mixes[0].performer.sends["vox"] = { 4.0, 0.0, true }; },
                            EditOrigin { "singer (web 10.0.0.7)" });
-    CHECK (strip->getPerformerText() == "P +4.0 P MUTE");
-    CHECK (strip->getFader().getValue() == 3.0); // the engineer's own level
+    CHECK (strip->getPerformerText() == "YOU +3.0  P +4.0");
+    CHECK (strip->getGainText() == "P MUTE");
+    CHECK (strip->getFader().getValue() == 7.0); // what reaches the performer: +3 and +4
+    CHECK (static_cast<double> (strip->getFader().getProperties()[FoldbackLookAndFeel::secondMarkerProperty]) == 3.0);
+
+    // Moving the fader sets what they hear; their offset stays theirs.
+    strip->getFader().setValue (-10.0, juce::sendNotificationSync);
+    CHECK (console.send ("singer", "vox").gainDb == Approx (-14.0));
+    CHECK (console.mix ("singer").performer.sends.at ("vox").gainOffsetDb == 4.0);
+    CHECK (console.document.getAuditLog().back().what.find ("heard -10.0 dB, muted") != std::string::npos);
+}
+
+TEST_CASE ("A performer's drag is audited at the value it ended at, as the performer hears it", "[gui][remote][heard]")
+{
+    ConsoleTestFixture console;
+    auto change = [] (double db)
+    {
+        PendingRemoteChanges::Entry entry;
+        entry.client = "singer (web 10.0.0.7)";
+        entry.change.control = RemoteChange::Control::gain;
+        entry.change.mixId = "singer";
+        entry.change.sourceId = "vox";
+        entry.change.value = db;
+        return entry;
+    };
+    applyRemoteChanges (console.document, { change (-9.0) });
+    applyRemoteChanges (console.document, { change (-20.0) });
+    applyRemoteChanges (console.document, { change (-35.0) });
+
+    const auto& line = console.document.getAuditLog().back();
+    CHECK (line.who == "singer (web 10.0.0.7)");
+    CHECK (line.what == "singer: vox heard at -35.0 dB (engineer 3.0 dB)");
+    CHECK (console.document.getUndoDescription() == line.what);
 }

@@ -13,13 +13,14 @@
 namespace foldback::test
 {
 
-/** Two inputs (one stereo), talkback, a count-in click and `numMixes` mixes sending every
-    source: the session the real-time tests play while they edit it. */
+/** Two inputs (one stereo), talkback, a count-in click, LISTEN outputs 15-16 and
+    `numMixes` mixes sending every source: the session the real-time tests play while they edit it. */
 inline Session makeHammerSession (int numMixes)
 {
     Session session;
     session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2, 3 } } };
     session.talkback.channels = { 4 };
+    session.monitor.outputs = { 15, 16 }; // LISTEN: the engineer's solo renders there
     session.click.countInBars = 1;
     session.click.subdivision = Subdivision::eighths;
     for (int m = 0; m < numMixes; ++m)
@@ -28,13 +29,13 @@ inline Session makeHammerSession (int numMixes)
         mix.id = "mix" + std::to_string (m);
         mix.outputs = { 2 * m + 1, 2 * m + 2 };
         for (const auto& id : sourceIdsOf (session))
-            mix.sends[id] = SendSettings { -6.0, 0.0, false, false };
+            mix.sends[id] = SendSettings { -6.0, 0.0, false };
         session.mixes.push_back (mix);
     }
     return session;
 }
 
-/** One round of the message thread's side: a fader move and a solo, and every few rounds
+/** One round of the message thread's side: a fader move and the engineer's solo, and every few rounds
     a structural edit (a fifth mix comes and goes, the click changes subdivision), a meter
     read, talkback, transport and locate; then retired plans are freed. `session` follows the structure. */
 inline void editSessionOnce (SessionPlayer& player, Session& session, int round, std::mt19937& rng)
@@ -43,8 +44,12 @@ inline void editSessionOnce (SessionPlayer& player, Session& session, int round,
     auto edited = session;
     auto& mix = edited.mixes[static_cast<std::size_t> (round % 4)];
     mix.sends["vox"].gainDb = gain (rng);
-    mix.sends["gtr"].solo = (round % 7) == 0;
     player.updateSession (edited);
+    // The engineer's solo on the listen outputs: on, off, PFL and AFL, through the mixes.
+    player.setSoloMode ((round % 3) == 0 ? ListenSolo::Mode::afl : ListenSolo::Mode::pfl);
+    player.setSolo ("gtr", (round % 7) < 3, mix.id);
+    if (round % 11 == 0)
+        player.clearSolo();
 
     if (round % 10 == 0)
     {

@@ -462,7 +462,7 @@ TEST_CASE ("Performer layer: an offset survives the engineer's later edit of the
     {
         auto& m = *findMix (s, "singer");
         m.sends["gtr"].gainDb = -2.0;
-        m.sends["drums"] = { -6.0, 0.0, false, false };
+        m.sends["drums"] = { -6.0, 0.0, false };
         m.masterDb = -1.0;
     }).empty());
     CHECK (fixture.mix ("singer").performer.sends.at ("vox").gainOffsetDb == 4.0);
@@ -503,9 +503,9 @@ TEST_CASE ("Performer layer: what the performer hears is clamped, and the engine
 {
     namespace limits = sessionLimits;
     CueMix mix;
-    mix.sends["a"] = { 10.0, 0.8, false, false };
-    mix.sends["b"] = { -144.0, 0.0, false, false };  // off
-    mix.sends["c"] = { -20.0, -0.5, true, false };   // the engineer mutes it
+    mix.sends["a"] = { 10.0, 0.8, false };
+    mix.sends["b"] = { -144.0, 0.0, false };  // off
+    mix.sends["c"] = { -20.0, -0.5, true };   // the engineer mutes it
 
     mix.performer.sends["a"] = { 24.0, 0.5, false };
     auto heard = effectiveSend (mix, "a");
@@ -530,7 +530,7 @@ TEST_CASE ("Performer layer: what the performer hears is clamped, and the engine
 
     // Setting what is heard keeps the offset within its range.
     CueMix m2;
-    m2.sends["v"] = { -140.0, 0.9, false, false };
+    m2.sends["v"] = { -140.0, 0.9, false };
     setPerformerGain (m2, "v", 12.0);                // +152 wanted: +24 at most
     CHECK (m2.performer.sends.at ("v").gainOffsetDb == limits::maxPerformerOffsetDb);
     CHECK (effectiveSend (m2, "v").gainDb == -116.0);
@@ -556,7 +556,7 @@ TEST_CASE ("Performer layer: what the performer hears is clamped, and the engine
 TEST_CASE ("Performer layer: going back to the engineer's value forgets the offset", "[remote][performer]")
 {
     CueMix mix;
-    mix.sends["v"] = { -3.0, 0.25, false, false };
+    mix.sends["v"] = { -3.0, 0.25, false };
     setPerformerGain (mix, "v", 1.0);
     setPerformerPan (mix, "v", 0.5);
     REQUIRE (mix.performer.sends.count ("v") == 1);
@@ -613,8 +613,8 @@ TEST_CASE ("Audit: reverting an entry changes the mix it changed, even after the
     drummer.id = "drummer";
     drummer.name = "Drummer";
     drummer.outputs = { 5, 6 };
-    drummer.sends["click"] = { 0.0, 0.0, false, false };
-    drummer.sends["gtr"] = { -6.0, 0.0, false, false };
+    drummer.sends["click"] = { 0.0, 0.0, false };
+    drummer.sends["gtr"] = { -6.0, 0.0, false };
     drummer.performer.masterOffsetDb = 1.0;
     drummer.performer.sends["gtr"] = { -3.0, 0.0, false };
     drummer.remote.token = "drummer-token-0004";

@@ -18,8 +18,8 @@ namespace
         Session session;
         session.inputs = { { "vox", "Vocal", { 1 } }, { "gtr", "Guitar", { 2 } } };
         session.mixes = { { "singer", "Singer", { 1, 2 } }, { "drummer", "Drummer", { 3 } } };
-        session.mixes[0].sends["vox"] = SendSettings { 0.0, 0.0, false, false };
-        session.mixes[1].sends["gtr"] = SendSettings { 0.0, 0.0, false, false };
+        session.mixes[0].sends["vox"] = SendSettings { 0.0, 0.0, false };
+        session.mixes[1].sends["gtr"] = SendSettings { 0.0, 0.0, false };
         session.mixes[1].limiterCeilingDb = -12.0;
         return session;
     }

@@ -53,7 +53,7 @@ TEST_CASE ("A session is written in a fixed key order with two-space indentation
 {
     const auto text = sessionToJson (testdata::sessionWithEveryFieldSet());
 
-    CHECK (text.rfind ("{\n  \"format\": \"foldback-session\",\n  \"version\": 1,\n  \"name\": ", 0) == 0);
+    CHECK (text.rfind ("{\n  \"format\": \"foldback-session\",\n  \"version\": 2,\n  \"name\": ", 0) == 0);
     CHECK (text.back() == '\n');
 
     std::size_t previous = 0;

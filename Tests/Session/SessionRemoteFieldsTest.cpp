@@ -98,8 +98,8 @@ TEST_CASE ("The remote address must be IPv4 and the two ports distinct", "[sessi
 TEST_CASE ("What a performer hears is the engineer's value plus their offset, clamped, and the engineer's off stays off", "[session][remote]")
 {
     CueMix mix;
-    mix.sends["vox"] = { -6.0, 0.5, false, false };
-    mix.sends["gtr"] = { -144.0, 0.0, false, false };
+    mix.sends["vox"] = { -6.0, 0.5, false };
+    mix.sends["gtr"] = { -144.0, 0.0, false };
     mix.masterDb = 6.0;
 
     setPerformerGain (mix, "vox", 0.0);

@@ -40,7 +40,7 @@ TEST_CASE ("Parameter edits keep a session's structure, and every other edit cha
     CHECK (same ([] (Session& s) { s.tracks[0].gainDb = -20.0; s.tracks[0].name = "Other"; }));
     CHECK (same ([] (Session& s) { s.talkback.dimDb = -40.0; }));
     CHECK (same ([] (Session& s) { s.mixes[0].masterDb = -10.0; s.mixes[0].limiterCeilingDb = -3.0; s.mixes[0].name = "x"; }));
-    CHECK (same ([] (Session& s) { s.mixes[0].sends["vox"] = { -6.0, 0.5, true, false }; }));
+    CHECK (same ([] (Session& s) { s.mixes[0].sends["vox"] = { -6.0, 0.5, true }; }));
     CHECK (same ([] (Session& s) { s.mixes[0].performer.masterOffsetDb = -6.0; s.mixes[0].performer.sends.clear(); }));
     CHECK (same ([] (Session& s) { s.mixes[0].remote.allow.clear(); s.remote.httpPort = 9000; }));
 

@@ -35,11 +35,11 @@ inline Session sessionWithEveryFieldSet()
     singer.masterDb = -2.5;
     singer.limiterCeilingDb = -6.0;
     singer.clickMode = ClickMode::countInOnly;
-    singer.sends = { { "vox", { 4.0, -0.25, false, true } },
-                     { "keys", { -12.0, 1.0, true, false } },
-                     { "drums", { -144.0, -1.0, false, false } },
-                     { "click", { 12.0, 0.0, false, false } },
-                     { "talkback", { 0.1, 0.0, true, true } } };
+    singer.sends = { { "vox", { 4.0, -0.25, false } },
+                     { "keys", { -12.0, 1.0, true } },
+                     { "drums", { -144.0, -1.0, false } },
+                     { "click", { 12.0, 0.0, false } },
+                     { "talkback", { 0.1, 0.0, true } } };
     singer.performer.masterOffsetDb = 2.5;
     singer.performer.sends = { { "vox", { 4.0, -0.5, false } }, { "keys", { -156.0, 2.0, true } } };
     singer.remote = { "singer-token-0123456789", { "gain", "mute" } };
@@ -50,7 +50,7 @@ inline Session sessionWithEveryFieldSet()
     drummer.outputs = { 7 };
     drummer.masterDb = 12.0;
     drummer.limiterCeilingDb = -60.0;
-    drummer.sends = { { "bass", { -0.000001, 0.5, false, false } } };
+    drummer.sends = { { "bass", { -0.000001, 0.5, false } } };
 
     drummer.remote = { "", {} };
 

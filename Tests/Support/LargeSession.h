@@ -27,7 +27,7 @@ inline Session makeLargeSession (int inputs = 256, int mixes = 64)
         mix.name = "Mix " + std::to_string (m);
         mix.outputs = { 2 * m - 1, 2 * m };
         for (const auto& input : session.inputs)
-            mix.sends[input.id] = { -10.0, 0.0, false, false };
+            mix.sends[input.id] = { -10.0, 0.0, false };
         mix.remote.token = "mix-token-" + std::to_string (1000 + m);
         session.mixes.push_back (mix);
     }

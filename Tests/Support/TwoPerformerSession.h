@@ -23,15 +23,15 @@ inline Session makeTwoPerformerSession (const std::string& name)
     singer.id = "singer";
     singer.name = "Singer";
     singer.outputs = { 1, 2 };
-    singer.sends["vox"] = { 3.0, 0.0, false, false };
-    singer.sends["gtr"] = { -8.0, -0.4, false, false };
-    singer.sends["click"] = { -12.0, 0.0, false, false };
+    singer.sends["vox"] = { 3.0, 0.0, false };
+    singer.sends["gtr"] = { -8.0, -0.4, false };
+    singer.sends["click"] = { -12.0, 0.0, false };
 
     CueMix guitarist;
     guitarist.id = "guitarist";
     guitarist.name = "Guitarist";
     guitarist.outputs = { 3, 4 };
-    guitarist.sends["gtr"] = { 0.0, 0.0, false, false };
+    guitarist.sends["gtr"] = { 0.0, 0.0, false };
     guitarist.masterDb = -2.0;
 
     session.mixes = { singer, guitarist };

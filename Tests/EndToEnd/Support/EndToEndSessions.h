@@ -11,7 +11,7 @@ namespace foldback::test
 
 inline SendSettings send (double gainDb, double pan = 0.0, bool mute = false)
 {
-    return SendSettings { gainDb, pan, mute, false };
+    return SendSettings { gainDb, pan, mute };
 }
 
 inline CueMix makeMix (const std::string& id, std::vector<int> outputs)

@@ -43,15 +43,15 @@ inline Session makeRemoteTestSession()
     auto session = makeTwoPerformerSession ("remote test");
 
     auto& singer = session.mixes[0];
-    singer.sends["talkback"] = { 0.0, 0.0, false, false };
+    singer.sends["talkback"] = { 0.0, 0.0, false };
     singer.limiterCeilingDb = -3.0;
     singer.remote.token = singerToken;
     singer.remote.allow = { "gain", "mute", "master" };
 
     auto& guitarist = session.mixes[1];
-    guitarist.sends["vox"] = { -6.0, 0.3, false, false };
-    guitarist.sends["drums"] = { -3.0, 0.0, false, false };
-    guitarist.sends["click"] = { -10.0, 0.0, false, false };
+    guitarist.sends["vox"] = { -6.0, 0.3, false };
+    guitarist.sends["drums"] = { -3.0, 0.0, false };
+    guitarist.sends["click"] = { -10.0, 0.0, false };
     guitarist.limiterCeilingDb = -1.0;
     guitarist.remote.token = guitaristToken;
 
