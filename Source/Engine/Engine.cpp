@@ -75,6 +75,18 @@ void Engine::processBlock (const float* const* inputs, int numInputs,
     displayTalkback.store (talkbackHeld);
 }
 
+bool Engine::isReadyToRollFrom (std::int64_t timelinePosition) const noexcept
+{
+    const PublishedPlan* live = planExchange.currentForAudio();
+    if (live == nullptr)
+        return true;
+
+    for (const auto& source : live->plan->sources)
+        if (source.timeline != nullptr && ! source.timeline->isReadyToPlayFrom (timelinePosition))
+            return false;
+    return true;
+}
+
 void Engine::applyDueCommands() noexcept
 {
     while (const EngineCommand* next = commands.peek())

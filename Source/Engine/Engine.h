@@ -45,6 +45,27 @@ public:
     void processBlock (const float* const* inputs, int numInputs,
                        float* const* outputs, int numOutputs, int numFrames) noexcept;
 
+    /** Audio thread, before processBlock() of the same device block: the timeline follows
+        another transport (JACK's) for this block, rolling or standing at
+        `timelinePosition` (see Transport::follow). Wait-free. */
+    void followExternalTransport (bool rolling, std::int64_t timelinePosition) noexcept
+    {
+        transport.follow (rolling, timelinePosition);
+    }
+
+    /** Audio thread: the timeline is the engine's own again (stopped). Wait-free. */
+    void releaseExternalTransport() noexcept
+    {
+        if (transport.isFollowing())
+            transport.stopFollowing();
+    }
+
+    /** Audio thread (a JACK sync callback), between blocks: whether every timeline source
+        of the plan being played could roll from `timelinePosition` without a gap (the
+        backing tracks' rings hold the frames from there). True before the first plan.
+        Wait-free, no allocation: it never swaps plans. */
+    bool isReadyToRollFrom (std::int64_t timelinePosition) const noexcept;
+
     /** Any thread: frames processed since prepare(), for stamping commands. */
     std::int64_t readEngineSampleClock() const noexcept { return displayClock.load(); }
 

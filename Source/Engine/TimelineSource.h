@@ -30,6 +30,11 @@ public:
     virtual void renderSegment (const TimelineSegment& segment, float* const* channels,
                                 int numChannels, int numFrames) noexcept = 0;
 
+    /** Audio thread (JACK's sync callback, in the process thread) or any thread: whether a
+        roll from `timelinePosition` would play without a gap (a backing track: its ring holds
+        the frames from there). Wait-free, no allocation, never waits. */
+    virtual bool isReadyToPlayFrom (std::int64_t timelinePosition) const noexcept { (void) timelinePosition; return true; }
+
     /** Audio thread, when a new plan replaces this source with another for the same id:
         take over whatever is still sounding (a click's ringing tail). Wait-free. */
     virtual void continueFromSource (const TimelineSource& previous) noexcept { (void) previous; }
