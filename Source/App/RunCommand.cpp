@@ -126,11 +126,19 @@ namespace
 int runRunCommand (const std::vector<std::string>& words)
 {
     const CommandLineArguments arguments (words,
-        { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size" },
+        { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size", "--sync" },
         { "--headless", "--play", "--no-auto-connect", "--remote", "--autosave" });
     if (arguments.positionals().size() != 1)
         throw UsageError ("run needs one SESSION.json");
     const auto overrides = readOverrides (arguments);
+    std::optional<TransportSync> sync;
+    if (arguments.has ("--sync"))
+    {
+        const auto name = arguments.value ("--sync");
+        sync = enumFromString<TransportSync> (name);
+        if (! sync)
+            throw UsageError ("--sync must be internal or jack, got '" + name + "'");
+    }
 
     const auto loaded = loadSessionForCommand (arguments.positionals().front());
     const auto& session = loaded.session;
@@ -146,6 +154,7 @@ int runRunCommand (const std::vector<std::string>& words)
     options.overrides = overrides;
     options.autoConnect = ! arguments.has ("--no-auto-connect");
     options.enableRemotes = arguments.has ("--remote");
+    options.sync = sync;
     LiveRig rig (session, std::filesystem::absolute (loaded.path).string(), options);
     rig.onWarning = [] (const std::string& warning) { warn (warning); };
     for (const auto& warning : rig.getWarnings())

@@ -137,10 +137,44 @@ juce::String JackAudioDevice::openClient()
     jack_on_info_shutdown (client, shutdownCallback, this);
     jack_set_xrun_callback (client, xrunCallback, this);
     jack_set_buffer_size_callback (client, bufferSizeCallback, this);
+    registerTransportCallbacks();
 
     sampleRate = static_cast<double> (jack_get_sample_rate (client));
     bufferSize = static_cast<int> (jack_get_buffer_size (client));
     return {};
+}
+
+void JackAudioDevice::setTransportLink (JackTransportLink* link)
+{
+    transportLink = link;
+    liveTransportLink.store (link, std::memory_order_release);
+    registerTransportCallbacks();
+}
+
+void JackAudioDevice::registerTransportCallbacks()
+{
+    if (client == nullptr)
+        return;
+    // NULL declares that this client no longer needs slow-sync (jack/transport.h).
+    jack_set_sync_callback (client, transportLink != nullptr ? syncCallback : nullptr, this);
+}
+
+void JackAudioDevice::requestTransportStart()
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_start (client);
+}
+
+void JackAudioDevice::requestTransportStop()
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_stop (client);
+}
+
+void JackAudioDevice::requestTransportLocate (jack_nframes_t frame)
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_locate (client, frame);
 }
 
 void JackAudioDevice::closeClient()
@@ -287,6 +321,14 @@ int JackAudioDevice::process (jack_nframes_t numFrames) noexcept
         outputPointers[i] = outputPorts[i] != nullptr ? static_cast<float*> (jack_port_get_buffer (outputPorts[i], numFrames))
                                                       : nullptr;
 
+    // The transport first, so the engine renders this cycle at the transport's frame.
+    auto* link = liveTransportLink.load (std::memory_order_acquire);
+    if (link != followingLink && followingLink != nullptr)
+        followingLink->release();
+    followingLink = link;
+    if (link != nullptr)
+        link->processCycle (client, numFrames);
+
     if (auto* callback = liveCallback.load (std::memory_order_acquire))
     {
         const juce::AudioIODeviceCallbackContext context;
@@ -318,6 +360,14 @@ int JackAudioDevice::xrunCallback (void* device) noexcept
 {
     static_cast<JackAudioDevice*> (device)->xruns.fetch_add (1, std::memory_order_relaxed);
     return 0;
+}
+
+int JackAudioDevice::syncCallback (jack_transport_state_t, jack_position_t* position, void* device) noexcept
+{
+    auto& self = *static_cast<JackAudioDevice*> (device);
+    ScopedRealtimeProbe probe (self.realtimeProbe);   // the process thread's rules hold here too
+    auto* link = self.liveTransportLink.load (std::memory_order_acquire);
+    return link == nullptr || position == nullptr || link->readyToRoll (*position) ? 1 : 0;
 }
 
 int JackAudioDevice::bufferSizeCallback (jack_nframes_t numFrames, void* device) noexcept

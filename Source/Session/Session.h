@@ -94,9 +94,13 @@ struct TransportSettings
     double loopStartSeconds = 0.0;
     double loopEndSeconds = 0.0;
 
-    /** The clock the transport follows. Not wired to JACK yet (the JACK transport issue
-        does that): "jack" is read, saved and shown by check, and plays as "internal". */
+    /** The clock the transport follows: our own, or the JACK transport (with the JACK
+        device only; on another device the session plays on its own clock, with a warning). */
     TransportSync sync = TransportSync::internal;
+
+    /** Under JACK sync: the JACK transport time (seconds) where bar 1 beat 1 sits, for a song
+        that does not start at the DAW's zero. Timeline sample = transport frame - this. */
+    double transportOffsetSeconds = 0.0;
 
     bool operator== (const TransportSettings&) const = default;
 };

@@ -217,7 +217,9 @@ struct Schema<TransportSettings>
     /** Structural: a parameter edit only rewrites the live Plan's gains, and a new clock
         for the transport must reach it the way the loop does. */
     static constexpr Field<S, TransportSync> sync { "sync", &S::sync, structural };
-    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync };
+    static constexpr Field<S, double> transportOffsetSeconds { "transportOffsetSeconds", &S::transportOffsetSeconds, structural,
+                                                               optional, loopRange };
+    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync, transportOffsetSeconds };
 };
 
 /** Every audio field is structural: the device is reopened or the Plan recompiled. */

@@ -5,6 +5,7 @@
 #include "Control/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
+#include "Audio/JackAudioDevice.h"
 #include "EndToEnd/Support/JackDummyServer.h"
 #include "EndToEnd/Support/TempDirectory.h"
 #include "Session/SessionQueries.h"
@@ -40,7 +41,7 @@ namespace
     /** Opens the device through the host with every cycle audited, plays the session while the
         message thread edits it (faders, solo, talkback, transport, structure), and returns
         what the audit saw. */
-    RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted)
+    RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted, bool followJackTransport = false)
     {
         const juce::ScopedJuceInitialiser_GUI juceRuntime;
         auto session = makeHammerSession (4);
@@ -56,6 +57,18 @@ namespace
         SessionPlayer player (*engine);
         player.setSession (session, ".");
         EngineDeviceCallback callback (*engine);
+
+        // Under JACK sync the process callback reads the transport and JACK calls the sync
+        // callback after every locate; the player's play, stop and locate go to the server.
+        JackTransportLink link (*engine);
+        auto* jack = dynamic_cast<JackAudioDevice*> (host.getDevice());
+        if (followJackTransport)
+        {
+            REQUIRE (jack != nullptr);
+            jack->setTransportLink (&link);
+            player.setExternalTransport ({ [jack] { jack->requestTransportStart(); }, [jack] { jack->requestTransportStop(); },
+                                           [jack] (std::int64_t at) { jack->requestTransportLocate (static_cast<jack_nframes_t> (std::max<std::int64_t> (0, at))); } });
+        }
 
         resetRealtimeViolations();
         auditedCycles = 0;
@@ -74,6 +87,11 @@ namespace
         player.reclaim();
         const auto seen = readRealtimeViolations();
         CHECK (auditedCycles.load() >= cyclesWanted);
+        if (followJackTransport)
+        {
+            CHECK (link.readCycleCount() > 0);
+            CHECK (link.readLocateCount() > 1);   // the edits' locates reached the process thread
+        }
         return seen;
     }
 }
@@ -126,5 +144,16 @@ TEST_CASE ("On JACK the whole process callback never allocates, frees, locks or 
     server.start();
 
     const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000);
+    checkNoRealtimeViolations (seen);
+}
+
+TEST_CASE ("On JACK under JACK sync the process and sync callbacks never allocate, free, lock or wait while the transport is driven",
+           "[realtime][device][jack][transport]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 64);
+    server.start();
+
+    const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000, true);
     checkNoRealtimeViolations (seen);
 }
