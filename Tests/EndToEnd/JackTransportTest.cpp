@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <regex>
+#include <set>
 
 using namespace foldback;
 using namespace foldback::test;
@@ -207,7 +208,7 @@ TEST_CASE ("Under JACK sync every click and backing-track sample lands on the tr
                       << " wrong cycles: a dropped cycle? trying again");
     }
 
-    INFO (describe (verdict));
+    WARN (describe (verdict));   // the figures, in the log (-s)
     CHECK (verdict.wrongCycles == 0);
     CHECK (verdict.soundWhileStopped == 0);
     // About 5.7 s rolled at 256 frames: every beat and impulse in it, none lost.
@@ -274,6 +275,68 @@ TEST_CASE ("The jack_transport tool starts, locates and stops Foldback under JAC
     CHECK (lines.back().find ("stopped") != std::string::npos);
     CHECK (stoppedAt >= 480000);
 
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click and the track on their frames", "[e2e][jack][transport][bufsize]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
+                                       "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 12);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    auto bufsize = [&] (int frames)
+    {
+        ChildProcess tool ({ "jack_bufsize", std::to_string (frames) },
+                           { { "JACK_DEFAULT_SERVER", server.name() }, { "JACK_NO_START_SERVER", "1" } },
+                           directory.file ("jack_bufsize.out"), directory.file ("jack_bufsize.err"));
+        return tool.waitForExit (30s);
+    };
+
+    Verdict verdict;
+    std::set<int> periods;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.locate (3 * beatFrames + 101);
+        daw.startRecording (static_cast<std::size_t> (rate) * 10);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (1500ms);
+        REQUIRE (bufsize (take % 2 == 1 ? 1024 : 256) == 0);  // 256 -> 1024 (or back), rolling
+        std::this_thread::sleep_for (1500ms);
+        REQUIRE (bufsize (take % 2 == 1 ? 128 : 512) == 0);
+        std::this_thread::sleep_for (1500ms);
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        verdict = judge (daw);
+        periods.clear();
+        for (const auto& cycle : daw.cycles())
+            periods.insert (cycle.numFrames);
+        INFO ("take " << take << ": " << describe (verdict));
+        if (verdict.wrongCycles == 0 || daw.xrunCount() == xrunsBefore)
+            break;
+        WARN ("take " << take << " had " << (daw.xrunCount() - xrunsBefore) << " xruns and " << verdict.wrongCycles
+                      << " wrong cycles: a dropped cycle? trying again");
+    }
+
+    WARN (describe (verdict));   // the figures, in the log (-s)
+    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.soundWhileStopped == 0);
+    CHECK (verdict.clickOnsets >= 6);
+    CHECK (periods.size() >= 3);     // the recording spans three period sizes
+    CHECK (foldback.process.isRunning());
+
+    std::this_thread::sleep_for (1500ms);
+    CHECK (latestUnderruns (foldback) == 0);
     foldback.process.signal (SIGTERM);
     CHECK (foldback.process.waitForExit (exitTimeout) == 0);
 }
