@@ -132,6 +132,10 @@ void LiveRig::applyTransportSync (std::vector<std::string>& warningsOut)
         warningsOut.push_back ("transport sync 'jack' needs the JACK device; the " + audio->getOpened().type
                                + " device plays on Foldback's own clock");
 
+    if (! followingJack && transport.timebase != TransportTimebase::off)
+        warningsOut.push_back ("transport timebase '" + std::string (toString (transport.timebase))
+                               + "' needs JACK sync; the tempo map plays as it is");
+
     if (! followingJack)
     {
         if (jack != nullptr)
@@ -141,6 +145,7 @@ void LiveRig::applyTransportSync (std::vector<std::string>& warningsOut)
     }
 
     const double rate = engine->getSampleRate();
+    transportLink->setTimebase (transport.timebase);
     transportLink->setOffset (static_cast<std::int64_t> (std::llround (transport.transportOffsetSeconds * rate)));
     jack->setTransportLink (transportLink.get());
 

@@ -137,6 +137,7 @@ juce::String JackAudioDevice::openClient()
     jack_on_info_shutdown (client, shutdownCallback, this);
     jack_set_xrun_callback (client, xrunCallback, this);
     jack_set_buffer_size_callback (client, bufferSizeCallback, this);
+    timebaseMaster = false;   // a new client: whatever the old one held went with it
     registerTransportCallbacks();
 
     sampleRate = static_cast<double> (jack_get_sample_rate (client));
@@ -157,6 +158,16 @@ void JackAudioDevice::registerTransportCallbacks()
         return;
     // NULL declares that this client no longer needs slow-sync (jack/transport.h).
     jack_set_sync_callback (client, transportLink != nullptr ? syncCallback : nullptr, this);
+
+    // Leading takes the timebase over unconditionally: the session says Foldback's map is the song's.
+    const bool lead = transportLink != nullptr && transportLink->getTimebase() == TransportTimebase::lead;
+    if (lead)
+        timebaseMaster = jack_set_timebase_callback (client, 0, timebaseCallback, this) == 0;
+    else if (timebaseMaster)
+    {
+        jack_release_timebase (client);
+        timebaseMaster = false;
+    }
 }
 
 void JackAudioDevice::requestTransportStart()
@@ -368,6 +379,14 @@ int JackAudioDevice::syncCallback (jack_transport_state_t, jack_position_t* posi
     ScopedRealtimeProbe probe (self.realtimeProbe);   // the process thread's rules hold here too
     auto* link = self.liveTransportLink.load (std::memory_order_acquire);
     return link == nullptr || position == nullptr || link->readyToRoll (*position) ? 1 : 0;
+}
+
+void JackAudioDevice::timebaseCallback (jack_transport_state_t, jack_nframes_t, jack_position_t* position, int, void* device) noexcept
+{
+    auto& self = *static_cast<JackAudioDevice*> (device);
+    ScopedRealtimeProbe probe (self.realtimeProbe);
+    if (auto* link = self.liveTransportLink.load (std::memory_order_acquire); link != nullptr && position != nullptr)
+        link->fillPosition (*position);
 }
 
 int JackAudioDevice::bufferSizeCallback (jack_nframes_t numFrames, void* device) noexcept

@@ -114,6 +114,7 @@ private:
     static int xrunCallback (void*) noexcept;
     static int bufferSizeCallback (jack_nframes_t, void*) noexcept;
     static int syncCallback (jack_transport_state_t, jack_position_t*, void*) noexcept;
+    static void timebaseCallback (jack_transport_state_t, jack_nframes_t, jack_position_t*, int, void*) noexcept;
     void registerTransportCallbacks();
 
     const juce::String serverName;
@@ -139,6 +140,7 @@ private:
     JackTransportLink* transportLink = nullptr;                  // message thread's
     std::atomic<JackTransportLink*> liveTransportLink { nullptr };
     JackTransportLink* followingLink = nullptr;                  // process thread's
+    bool timebaseMaster = false;                                 // message thread's
 
     std::atomic<bool> serverLost { false };
     std::atomic<int> xruns { 0 };

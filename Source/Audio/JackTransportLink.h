@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Engine/Engine.h"
+#include "Session/SessionEnums.h"
 
 #include <jack/jack.h>
 #include <jack/transport.h>
@@ -20,6 +21,12 @@ namespace foldback
     JackTransportRolling; Starting (slow-sync clients getting ready) and Stopped stand
     still, so nothing sounds until the transport rolls. A frame other than the last
     cycle's plus its length is a locate (a DAW's loop is one too).
+
+    Timebase: with `follow`, a cycle whose position carries BBT (another client is the
+    timebase master) hands the engine a BeatGrid: the click sounds where that bar, beat, tick
+    and tempo put the beats, extrapolated at that tempo within the cycle (JACK gives nothing
+    finer). With `lead`, fillPosition() publishes BBT from our tempo map. Without a master's
+    BBT, `follow` plays on our own tempo map.
 
     Slow sync: JACK calls readyToRoll() from its sync callback, in the process thread, after
     every reposition and before a start. The engine's backing tracks publish their parked
@@ -45,6 +52,20 @@ public:
         before the transport's zero is its zero. */
     jack_nframes_t frameOf (std::int64_t timelineSample) const noexcept;
 
+    /** Message thread, before the link is handed to the device: off, lead (publish BBT from
+        the tempo map: fillPosition()) or follow (the click follows the master's BBT). */
+    void setTimebase (TransportTimebase mode) noexcept { timebase.store (mode, std::memory_order_relaxed); }
+    TransportTimebase getTimebase() const noexcept     { return timebase.load (std::memory_order_relaxed); }
+
+    /** Process thread (JACK's timebase callback, after the process callback): as the timebase
+        master, fills bar, beat, tick, meter and tempo for `position.frame` (the next cycle's
+        first frame) from the tempo map of the plan being played. Ticks per beat: 1920. The
+        tempo is the one in force at that frame; a change later in the cycle shows in the
+        next cycle's position (Foldback's own click is on the map's exact samples regardless). */
+    void fillPosition (jack_position_t& position) const noexcept;
+
+    static constexpr double ticksPerBeat = 1920.0;
+
     /** Process thread, at the start of each cycle. */
     void processCycle (jack_client_t* client, jack_nframes_t numFrames) noexcept;
 
@@ -62,6 +83,7 @@ public:
 private:
     Engine& engine;
     std::atomic<std::int64_t> offset { 0 };
+    std::atomic<TransportTimebase> timebase { TransportTimebase::off };
 
     // Process thread's.
     std::int64_t expectedFrame = -1;

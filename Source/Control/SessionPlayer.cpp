@@ -98,6 +98,7 @@ void SessionPlayer::rebuildTimelineSources()
 
     const auto click = makeClickSources (session.click, tempoMap, rate, baseDirectory);
     timeline.click = click.always;
+    timeline.tempoMap = tempoMap;
     timeline.clickCountIn = click.countInOnly;
     clickWarning = click.warning;
 

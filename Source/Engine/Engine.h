@@ -48,9 +48,12 @@ public:
     /** Audio thread, before processBlock() of the same device block: the timeline follows
         another transport (JACK's) for this block, rolling or standing at
         `timelinePosition` (see Transport::follow). Wait-free. */
-    void followExternalTransport (bool rolling, std::int64_t timelinePosition) noexcept
+    void followExternalTransport (bool rolling, std::int64_t timelinePosition, const BeatGrid* grid = nullptr) noexcept
     {
         transport.follow (rolling, timelinePosition);
+        hasExternalGrid = grid != nullptr;
+        if (grid != nullptr)
+            externalGrid = *grid;
     }
 
     /** Audio thread: the timeline is the engine's own again (stopped). Wait-free. */
@@ -58,6 +61,15 @@ public:
     {
         if (transport.isFollowing())
             transport.stopFollowing();
+        hasExternalGrid = false;
+    }
+
+    /** Audio thread (a JACK timebase callback): the tempo map of the plan being played, or
+        nullptr. Wait-free; it never swaps plans. */
+    const TempoMap* readTempoMapForAudio() const noexcept
+    {
+        const PublishedPlan* live = planExchange.currentForAudio();
+        return live != nullptr ? live->plan->tempoMap.get() : nullptr;
     }
 
     /** Audio thread (a JACK sync callback), between blocks: whether every timeline source
@@ -99,6 +111,8 @@ private:
     std::int64_t engineClock = 0;
     bool talkbackHeld = false;
     LinearRamp talkbackGate;
+    BeatGrid externalGrid;          // audio thread's: another master's grid for this block
+    bool hasExternalGrid = false;
 
     RelaxedAtomic<std::int64_t> displayClock { 0 };
     RelaxedAtomic<bool> displayTalkback { false };

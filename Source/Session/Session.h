@@ -102,6 +102,11 @@ struct TransportSettings
         that does not start at the DAW's zero. Timeline sample = transport frame - this. */
     double transportOffsetSeconds = 0.0;
 
+    /** Under JACK sync: off (tempo from our map, nothing published), lead (Foldback is the
+        JACK timebase master, publishing bar, beat, tick and tempo from its tempo map) or
+        follow (the click follows another master's bar, beat and tempo). */
+    TransportTimebase timebase = TransportTimebase::off;
+
     bool operator== (const TransportSettings&) const = default;
 };
 

@@ -219,7 +219,8 @@ struct Schema<TransportSettings>
     static constexpr Field<S, TransportSync> sync { "sync", &S::sync, structural };
     static constexpr Field<S, double> transportOffsetSeconds { "transportOffsetSeconds", &S::transportOffsetSeconds, structural,
                                                                optional, loopRange };
-    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync, transportOffsetSeconds };
+    static constexpr Field<S, TransportTimebase> timebase { "timebase", &S::timebase, structural };
+    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync, transportOffsetSeconds, timebase };
 };
 
 /** Every audio field is structural: the device is reopened or the Plan recompiled. */

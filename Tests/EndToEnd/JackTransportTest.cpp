@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "Engine/TempoMap.h"
+
 #include <cstring>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -49,7 +52,7 @@ namespace
     /** 120 bpm 4/4, a one-sample click on its own mono mix ("click", output 1), the 3-minute
         impulse track on another ("beats", output 2); sync "jack"; a count-in asked for, which
         JACK sync must not play. */
-    Session transportSession (const TempDirectory& directory)
+    Session transportSession (const TempDirectory& directory, TransportTimebase timebase = TransportTimebase::off)
     {
         writeImpulseWav (directory.file ("tick.wav"), 1, [] (std::int64_t) { return true; });
         writeImpulseWav (directory.file ("long.wav"), trackFrames, isTrackImpulse);
@@ -63,6 +66,7 @@ namespace
         session.click.countInBars = 1;
         session.tracks = { { "long", "Long", "long.wav", 0.0, 0.0 } };
         session.transport.sync = TransportSync::jack;
+        session.transport.timebase = timebase;
 
         auto click = makeMix ("click", { 1 });
         click.limiterCeilingDb = 0.0;
@@ -85,8 +89,9 @@ namespace
     /** Checks every recorded cycle against the timeline: while rolling, a click sample exactly
         on every beat's frame and a track sample exactly on every impulse's frame, and nothing
         anywhere else; while stopped or starting, nothing at all. */
-    Verdict judge (const JackTransportDaw& daw, std::int64_t offsetFrames = 0)
+    Verdict judge (const JackTransportDaw& daw, const std::function<bool (std::int64_t)>& clickAt = {})
     {
+        const std::int64_t offsetFrames = 0;
         Verdict verdict;
         const auto& click = daw.channel (0);
         const auto& track = daw.channel (1);
@@ -113,7 +118,7 @@ namespace
                     continue;
                 }
 
-                const bool clickWanted = timeline % beatFrames == 0;
+                const bool clickWanted = clickAt ? clickAt (timeline) : timeline % beatFrames == 0;
                 const bool trackWanted = isTrackImpulse (timeline);
                 verdict.clickOnsets += clickWanted && clickHeard ? 1 : 0;
                 verdict.trackImpulses += trackWanted && trackHeard ? 1 : 0;
@@ -337,6 +342,175 @@ TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click
 
     std::this_thread::sleep_for (1500ms);
     CHECK (latestUnderruns (foldback) == 0);
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and tempo from its tempo map, across a tempo and meter change", "[e2e][jack][transport][timebase]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    auto session = transportSession (directory, TransportTimebase::lead);
+    session.click.tempoMap = { { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } };   // bar 3 on: 90 bpm in 3/4
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, session), "--headless", "--no-auto-connect" },
+                          server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    const TempoMap map ({ { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } }, rate);
+    auto clickAt = [&map] (std::int64_t t) { return map.nextOnsetAtOrAfter (t, 1).sample == t; };
+
+    Verdict verdict;
+    int cyclesWithBbt = 0, bbtWrong = 0;
+    std::string firstBbtWrong;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.locate (rate * 2 + 999);   // bar 2, past beat 1, off the grid
+        std::this_thread::sleep_for (200ms);
+        daw.startRecording (static_cast<std::size_t> (rate) * 6);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (4000ms);             // through the change at 4 s (bar 3)
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        verdict = judge (daw, clickAt);
+        cyclesWithBbt = bbtWrong = 0;
+        for (const auto& cycle : daw.cycles())
+        {
+            if (! cycle.bbtValid)
+                continue;
+            ++cyclesWithBbt;
+            const auto expected = map.barBeatAt (cycle.frame);
+            const auto tempo = map.tempoAt (cycle.frame);
+            const bool right = cycle.bar == expected.bar && cycle.beat == expected.beat
+                               && cycle.tick == static_cast<std::int32_t> (std::floor (expected.fraction * 1920.0))
+                               && cycle.ticksPerBeat == 1920.0 && cycle.beatsPerBar == expected.beatsPerBar
+                               && std::abs (cycle.beatsPerMinute - 60.0 / tempo.beatSeconds) < 1e-9;
+            if (! right && bbtWrong++ == 0)
+                firstBbtWrong = "frame " + std::to_string (cycle.frame) + ": got " + std::to_string (cycle.bar) + "|"
+                                + std::to_string (cycle.beat) + "|" + std::to_string (cycle.tick) + " at "
+                                + std::to_string (cycle.beatsPerMinute) + " bpm, expected " + std::to_string (expected.bar) + "|"
+                                + std::to_string (expected.beat);
+        }
+        if ((verdict.wrongCycles == 0 && bbtWrong == 0) || daw.xrunCount() == xrunsBefore)
+            break;
+        WARN ("take " << take << " had xruns and wrong cycles: trying again");
+    }
+
+    WARN (describe (verdict) << "; BBT in " << cyclesWithBbt << " cycles, " << bbtWrong << " wrong " << firstBbtWrong);
+    CHECK (cyclesWithBbt > 500);
+    CHECK (bbtWrong == 0);
+    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.clickOnsets >= 6);
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("Following another JACK timebase master, the click lands on the master's beats, through a tempo change inside a cycle", "[e2e][jack][transport][timebase]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    // Foldback's own map says 120 bpm; the master says 100, then 140 from a frame inside a cycle.
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory, TransportTimebase::follow)),
+                                       "--headless", "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    const double slow = 100.0, fast = 140.0;
+    const double slowBeat = rate * 60.0 / slow, fastBeat = rate * 60.0 / fast;
+    const std::int64_t change = 8 * 28800 - 100;     // 100 frames before beat 8 at 100 bpm, mid-cycle
+    REQUIRE (daw.becomeTimebaseMaster (slow));
+    daw.setTempoChange (change, fast);
+    const double beatsAtChange = static_cast<double> (change) / slowBeat;
+    auto masterBeatFrame = [&] (std::int64_t n)
+    {
+        return static_cast<double> (n) < beatsAtChange ? static_cast<double> (n) * slowBeat
+                                                       : static_cast<double> (change) + (static_cast<double> (n) - beatsAtChange) * fastBeat;
+    };
+
+    int onsets = 0, dropped = 0, doubled = 0, takeXruns = 0;
+    double worst = 0.0, worstAwayFromChange = 0.0;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.stop();
+        daw.locate (0);
+        REQUIRE (waitForState (daw, JackTransportStopped));
+        std::this_thread::sleep_for (300ms);
+        daw.startRecording (static_cast<std::size_t> (rate) * 7);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (6000ms);
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        // Onsets heard while rolling, by transport frame.
+        std::vector<std::int64_t> heard;
+        std::int64_t firstRolled = -1, endRolled = -1;
+        for (const auto& cycle : daw.cycles())
+        {
+            if (cycle.state != JackTransportRolling)
+                continue;
+            if (firstRolled < 0)
+                firstRolled = cycle.frame;
+            endRolled = cycle.frame + cycle.numFrames;
+            for (int i = 0; i < cycle.numFrames; ++i)
+                if (daw.channel (0)[static_cast<std::size_t> (cycle.firstSample + i)] != 0.0f)
+                    heard.push_back (cycle.frame + i);
+        }
+
+        // Each of the master's beats in the rolled stretch heard once, and how far from its frame.
+        onsets = dropped = doubled = 0;
+        worst = worstAwayFromChange = 0.0;
+        std::size_t next = 0;
+        for (std::int64_t n = 0; masterBeatFrame (n) < static_cast<double> (endRolled) - 300.0; ++n)
+        {
+            const double exact = masterBeatFrame (n);
+            if (exact < static_cast<double> (firstRolled))
+                continue;
+            int matches = 0;
+            double error = 0.0;
+            while (next < heard.size() && static_cast<double> (heard[next]) < exact + 300.0)
+            {
+                if (static_cast<double> (heard[next]) > exact - 300.0)
+                {
+                    ++matches;
+                    error = std::abs (static_cast<double> (heard[next]) - exact);
+                }
+                ++next;
+            }
+            onsets += matches;
+            dropped += matches == 0 ? 1 : 0;
+            doubled += matches > 1 ? 1 : 0;
+            worst = std::max (worst, error);
+            if (std::abs (exact - static_cast<double> (change)) > 256.0)
+                worstAwayFromChange = std::max (worstAwayFromChange, error);
+        }
+        takeXruns = daw.xrunCount() - xrunsBefore;
+        if ((dropped == 0 && doubled == 0 && worstAwayFromChange <= 1.0) || takeXruns == 0)
+            break;
+        WARN ("take " << take << " had " << takeXruns << " xruns: trying again");
+    }
+
+    WARN (onsets << " beats heard, " << dropped << " dropped, " << doubled << " doubled; worst error "
+                 << worst << " frames (the beat after the change, inside its cycle), " << worstAwayFromChange << " elsewhere");
+    CHECK (onsets >= 10);
+    CHECK (dropped == 0);
+    CHECK (doubled == 0);
+    CHECK (worstAwayFromChange <= 1.0);   // llround of the master's BBT: on its frame
+    CHECK (worst <= 256.0);               // at most the drift of one cycle, at the change
+
     foldback.process.signal (SIGTERM);
     CHECK (foldback.process.waitForExit (exitTimeout) == 0);
 }

@@ -131,7 +131,7 @@ TEST_CASE ("The transport's sync is internal by default, round-trips and names i
     const auto internal = parseSessionJson (std::string (base) + "{} }", "test.json");
     REQUIRE (internal.session.has_value());
     CHECK (internal.session->transport.sync == TransportSync::internal);
-    CHECK (sessionToJson (*internal.session).find ("\"loopEndSeconds\": 0.0,\n    \"sync\": \"internal\",\n    \"transportOffsetSeconds\": 0.0\n")
+    CHECK (sessionToJson (*internal.session).find ("\"loopEndSeconds\": 0.0,\n    \"sync\": \"internal\",\n    \"transportOffsetSeconds\": 0.0,\n    \"timebase\": \"off\"\n")
            != std::string::npos);
 
     Session jack;

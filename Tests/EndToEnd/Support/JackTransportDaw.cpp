@@ -158,13 +158,13 @@ void JackTransportDaw::timebase (jack_transport_state_t, jack_nframes_t, jack_po
     position->valid = JackPositionBBT;
     position->beats_per_bar = 4.0f;
     position->beat_type = 4.0f;
-    position->ticks_per_beat = 1920.0;
+    position->ticks_per_beat = masterTicksPerBeat;
     position->beats_per_minute = bpm;
     const auto whole = static_cast<std::int64_t> (std::floor (beats));
     position->bar = static_cast<std::int32_t> (whole / 4 + 1);
     position->beat = static_cast<std::int32_t> (whole % 4 + 1);
-    position->tick = static_cast<std::int32_t> (std::floor ((beats - static_cast<double> (whole)) * 1920.0));
-    position->bar_start_tick = static_cast<double> ((whole / 4) * 4) * 1920.0;
+    position->tick = static_cast<std::int32_t> (std::floor ((beats - static_cast<double> (whole)) * masterTicksPerBeat));
+    position->bar_start_tick = static_cast<double> ((whole / 4) * 4) * masterTicksPerBeat;
 }
 
 } // namespace foldback::test

@@ -52,6 +52,8 @@ public:
         own: setTempo() changes it from the next cycle on, as a DAW's tempo track would at a
         bar it plays). False if JACK refuses. */
     bool becomeTimebaseMaster (double bpm);
+    /** Ticks per beat the stand-in publishes as master: 1920 as Ardour, or finer. */
+    static constexpr double masterTicksPerBeat = 960000.0;
     /** The tempo from `fromFrame` on (a tempo change on the transport timeline). */
     void setTempoChange (std::int64_t fromFrame, double bpm);
 
