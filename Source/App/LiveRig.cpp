@@ -30,6 +30,7 @@ LiveRig::LiveRig (const Session& session, const std::string& path, const Options
 {
     // The device opens first, so the engine is prepared for the rate it really runs at
     // before the player (and its backing-track streams) exist.
+    audio->setJackClientName (options.jackClientName);
     warnings = audio->open (session, options.overrides, options.autoConnect);
     openedSettings = session.audio;
     engine->prepare (audio->getOpened().sampleRate);

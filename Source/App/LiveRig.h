@@ -41,6 +41,7 @@ public:
         bool autoConnect = true;    ///< JACK ports to the system ports
         bool enableRemotes = false; ///< turn the remotes on even if the session has them off
         std::optional<TransportSync> sync; ///< `run --sync`, over the session's transport.sync
+        std::string jackClientName;        ///< empty: "foldback" (NSM gives the client id)
     };
 
     /** Opens the device and loads `session`, read from `path` (empty for a session with no
