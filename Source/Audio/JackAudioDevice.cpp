@@ -228,7 +228,10 @@ void JackAudioDevice::activate()
 
     if (layout.autoConnect)
     {
-        auto warnings = jackconnections::connectToPhysicalPorts (client, inputPorts, outputPorts);
+        auto warnings = jackconnections::connectToPhysicalPorts (client, inputPorts, outputPorts, &layout);
+        waitingNamed = jackconnections::connectWherePossible (client, jackconnections::namedConnections (layout, inputPorts, outputPorts));
+        for (const auto& [source, destination] : waitingNamed)
+            warnings.push_back ("JACK: " + source + " -> " + destination + " waits for its port; it is connected when the port appears");
         if (! autoConnectedOnce)
             connectionWarnings = std::move (warnings);
         autoConnectedOnce = true;
@@ -269,6 +272,15 @@ void JackAudioDevice::timerCallback()
         return;
 
     const auto now = nowMs();
+
+    // Named ports that appear later (a PipeWire device plugged in, a netjack2 station joining)
+    // are connected when they do, for as long as the run lasts.
+    if (! waitingNamed.empty() && now >= nextNamedRetryMs)
+    {
+        waitingNamed = jackconnections::connectWherePossible (client, waitingNamed);
+        nextNamedRetryMs = now + retryIntervalMs;
+    }
+
     if (! pendingConnections.empty())
     {
         pendingConnections = jackconnections::connectWherePossible (client, pendingConnections);

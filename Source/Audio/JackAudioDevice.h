@@ -151,6 +151,8 @@ private:
 
     std::vector<std::string> connectionWarnings;
     std::vector<jackconnections::Connection> knownConnections, pendingConnections;
+    std::vector<jackconnections::Connection> waitingNamed;   // named auto-connections whose other port is not there yet
+    double nextNamedRetryMs = 0.0;
 };
 
 } // namespace foldback

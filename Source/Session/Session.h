@@ -118,6 +118,12 @@ struct AudioSettings
     double sampleRate = 48000.0;
     int bufferSize = 256;
 
+    /** JACK auto-connection by name: entry N - 1 is the full name (or alias) of the port
+        device input N connects from; "" or a missing entry: the Nth physical capture port. */
+    std::vector<std::string> jackInputPorts;
+    /** The same for device output N: the port it connects to. */
+    std::vector<std::string> jackOutputPorts;
+
     bool operator== (const AudioSettings&) const = default;
 };
 

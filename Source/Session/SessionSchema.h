@@ -235,7 +235,9 @@ struct Schema<AudioSettings>
                                                    { limits::sampleRates.front(), limits::sampleRates.back(), limits::sampleRates } };
     static constexpr Field<S, int> bufferSize { "bufferSize", &S::bufferSize, structural, optional,
                                                 { limits::minBufferSize, limits::maxBufferSize } };
-    static constexpr std::tuple fields { deviceType, inputDevice, outputDevice, sampleRate, bufferSize };
+    static constexpr Field<S, std::vector<std::string>> jackInputPorts { "jackInputPorts", &S::jackInputPorts, structural };
+    static constexpr Field<S, std::vector<std::string>> jackOutputPorts { "jackOutputPorts", &S::jackOutputPorts, structural };
+    static constexpr std::tuple fields { deviceType, inputDevice, outputDevice, sampleRate, bufferSize, jackInputPorts, jackOutputPorts };
 };
 
 template <>
