@@ -97,7 +97,6 @@ std::vector<std::string> LiveRig::reopenDevice()
         return { e.what() };
     }
     openedSettings = session.audio;
-    applyTransportSync (reopened);
 
     // No callback runs until start(): the one moment the engine may be prepared again.
     const double rate = audio->getOpened().sampleRate;
@@ -106,6 +105,7 @@ std::vector<std::string> LiveRig::reopenDevice()
         engine->prepare (rate);
         player->setSession (session, folderOf (document->getFilePath()));
     }
+    applyTransportSync (reopened);   // the new device, and the offset in frames at its rate
     audio->start();
     for (const auto& warning : audio->getStartWarnings())
         reopened.push_back (warning);
