@@ -20,7 +20,7 @@ namespace
                "  foldback --version                the version\n"
                "  foldback run SESSION.json [--headless] [--play] [--remote] [--autosave] [--no-auto-connect]\n"
                "               [--device-type JACK|ALSA|Virtual] [--input-device NAME] [--output-device NAME]\n"
-               "               [--sample-rate HZ] [--buffer-size N]\n"
+               "               [--sample-rate HZ] [--buffer-size N] [--sync internal|jack]\n"
                "  foldback render SESSION.json --out DIR [--input ID=FILE.wav ...] [--from SECONDS]\n"
                "               [--seconds N] [--block-size N]\n"
                "  foldback check SESSION.json       validate; print a summary\n"

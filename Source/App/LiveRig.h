@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Audio/DeviceRequest.h"
+#include "Audio/JackTransportLink.h"
 #include "Control/LiveAudio.h"
 #include "Control/SessionDocument.h"
 #include "Control/SessionPlayer.h"
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,8 @@ public:
         DeviceOverrides overrides;  ///< the command line's device choices, over the session's
         bool autoConnect = true;    ///< JACK ports to the system ports
         bool enableRemotes = false; ///< turn the remotes on even if the session has them off
+        std::optional<TransportSync> sync; ///< `run --sync`, over the session's transport.sync
+        std::string jackClientName;        ///< empty: "foldback" (NSM gives the client id)
     };
 
     /** Opens the device and loads `session`, read from `path` (empty for a session with no
@@ -58,6 +62,12 @@ public:
     /** Reopens the device for the document's audio settings (the console's Devices page,
         or a session opened with other settings) and starts it again. Returns warnings. */
     std::vector<std::string> reopenDevice();
+
+    /** Whether the engine follows the JACK transport now (sync "jack" on the JACK device). */
+    bool followsJackTransport() const noexcept { return followingJack; }
+
+    /** The link to the JACK transport (cycles and locates seen), or nullptr. */
+    const JackTransportLink* getJackTransportLink() const noexcept { return followingJack ? transportLink.get() : nullptr; }
 
     /** The audio settings the device was last opened for. */
     const AudioSettings& getOpenedSettings() const noexcept { return openedSettings; }
@@ -87,12 +97,16 @@ private:
     void timerCallback() override;
     void followRateChange (double sampleRate);
     void warn (const std::string& warning);
+    void applyTransportSync (std::vector<std::string>& warningsOut);
 
     std::unique_ptr<Engine> engine;
     std::unique_ptr<LiveAudio> audio;
     std::unique_ptr<SessionPlayer> player;
     std::unique_ptr<SessionDocument> document;
     std::unique_ptr<RemoteControl> remotes;
+    std::unique_ptr<JackTransportLink> transportLink;
+    std::optional<TransportSync> syncOverride;
+    bool followingJack = false;
     AudioSettings openedSettings;
     std::vector<std::string> warnings;
 };

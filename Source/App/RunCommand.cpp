@@ -3,8 +3,11 @@
 #include "App/HeadlessAutosave.h"
 #include "App/HeadlessStatus.h"
 #include "App/LiveRig.h"
+#include "App/NsmClient.h"
 #include "App/SessionLoading.h"
 #include "Audio/DeviceRequest.h"
+#include "Session/AtomicFile.h"
+#include "Session/SessionJson.h"
 #include "Session/SessionLimits.h"
 
 #include <juce_events/juce_events.h>
@@ -126,26 +129,81 @@ namespace
 int runRunCommand (const std::vector<std::string>& words)
 {
     const CommandLineArguments arguments (words,
-        { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size" },
+        { "--device-type", "--input-device", "--output-device", "--sample-rate", "--buffer-size", "--sync" },
         { "--headless", "--play", "--no-auto-connect", "--remote", "--autosave" });
-    if (arguments.positionals().size() != 1)
+    // Under a New Session Manager the server names the session; the argument is optional.
+    const char* nsmUrl = std::getenv ("NSM_URL");
+    const bool underNsm = nsmUrl != nullptr && *nsmUrl != 0;
+    if (arguments.positionals().size() != 1 && ! (underNsm && arguments.positionals().empty()))
         throw UsageError ("run needs one SESSION.json");
     const auto overrides = readOverrides (arguments);
+    std::optional<TransportSync> sync;
+    if (arguments.has ("--sync"))
+    {
+        const auto name = arguments.value ("--sync");
+        sync = enumFromString<TransportSync> (name);
+        if (! sync)
+            throw UsageError ("--sync must be internal or jack, got '" + name + "'");
+    }
 
-    const auto loaded = loadSessionForCommand (arguments.positionals().front());
+    const juce::ScopedJuceInitialiser_GUI juceRuntime;
+    const ScopedStopSignals signals;
+
+    std::unique_ptr<NsmClient> nsm;
+    std::string sessionPath = arguments.positionals().empty() ? std::string() : arguments.positionals().front();
+    std::string jackClientName;
+    if (underNsm)
+    {
+        nsm = std::make_unique<NsmClient> (nsmUrl);
+        nsm->announce ("foldback");
+        std::string problem;
+        const auto request = nsm->waitForOpen (std::chrono::seconds (30), problem);
+        if (! request)
+            throw std::runtime_error ("NSM: " + problem);
+
+        // The instance's session: path + ".json", made (empty) the first time.
+        sessionPath = request->path + ".json";
+        jackClientName = request->clientId;
+        if (! std::filesystem::exists (sessionPath))
+        {
+            std::error_code ignored;
+            std::filesystem::create_directories (std::filesystem::path (sessionPath).parent_path(), ignored);
+            Session fresh;
+            fresh.name = request->displayName.empty() ? "Foldback" : request->displayName;
+            std::string error;
+            if (! writeFileAtomically (sessionPath, sessionToJson (fresh), {}, error))
+            {
+                nsm->replyToOpen (false, error);
+                throw std::runtime_error ("NSM: " + error);
+            }
+        }
+        std::cout << "nsm: session " << sessionPath << ", JACK client " << jackClientName << std::endl;
+    }
+
+    std::optional<LoadedSession> loadedOrNone;
+    try
+    {
+        loadedOrNone.emplace (loadSessionForCommand (sessionPath));
+    }
+    catch (const std::exception& e)
+    {
+        if (nsm != nullptr)
+            nsm->replyToOpen (false, e.what());
+        throw;
+    }
+    const auto& loaded = *loadedOrNone;
     const auto& session = loaded.session;
 
     const char* display = std::getenv ("DISPLAY");
     if (! arguments.has ("--headless") && display != nullptr && *display != 0)
         std::cerr << "note: run has no GUI yet; running headless\n";
 
-    const juce::ScopedJuceInitialiser_GUI juceRuntime;
-    const ScopedStopSignals signals;
-
     LiveRig::Options options;
     options.overrides = overrides;
     options.autoConnect = ! arguments.has ("--no-auto-connect");
     options.enableRemotes = arguments.has ("--remote");
+    options.sync = sync;
+    options.jackClientName = jackClientName;
     LiveRig rig (session, std::filesystem::absolute (loaded.path).string(), options);
     rig.onWarning = [] (const std::string& warning) { warn (warning); };
     for (const auto& warning : rig.getWarnings())
@@ -162,6 +220,11 @@ int runRunCommand (const std::vector<std::string>& words)
         warn (rig.getWarnings()[i]);
     if (arguments.has ("--play"))
         rig.getPlayer().play();
+    if (nsm != nullptr)
+    {
+        nsm->replyToOpen (true, "opened " + sessionPath);
+        nsm->serve (rig.getDocument());
+    }
 
     auto& document = rig.getDocument();
     auto& remotes = rig.getRemotes();

@@ -137,10 +137,55 @@ juce::String JackAudioDevice::openClient()
     jack_on_info_shutdown (client, shutdownCallback, this);
     jack_set_xrun_callback (client, xrunCallback, this);
     jack_set_buffer_size_callback (client, bufferSizeCallback, this);
+    timebaseMaster = false;   // a new client: whatever the old one held went with it
+    registerTransportCallbacks();
 
     sampleRate = static_cast<double> (jack_get_sample_rate (client));
     bufferSize = static_cast<int> (jack_get_buffer_size (client));
     return {};
+}
+
+void JackAudioDevice::setTransportLink (JackTransportLink* link)
+{
+    transportLink = link;
+    liveTransportLink.store (link, std::memory_order_release);
+    registerTransportCallbacks();
+}
+
+void JackAudioDevice::registerTransportCallbacks()
+{
+    if (client == nullptr)
+        return;
+    // NULL declares that this client no longer needs slow-sync (jack/transport.h).
+    jack_set_sync_callback (client, transportLink != nullptr ? syncCallback : nullptr, this);
+
+    // Leading takes the timebase over unconditionally: the session says Foldback's map is the song's.
+    const bool lead = transportLink != nullptr && transportLink->getTimebase() == TransportTimebase::lead;
+    if (lead)
+        timebaseMaster = jack_set_timebase_callback (client, 0, timebaseCallback, this) == 0;
+    else if (timebaseMaster)
+    {
+        jack_release_timebase (client);
+        timebaseMaster = false;
+    }
+}
+
+void JackAudioDevice::requestTransportStart()
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_start (client);
+}
+
+void JackAudioDevice::requestTransportStop()
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_stop (client);
+}
+
+void JackAudioDevice::requestTransportLocate (jack_nframes_t frame)
+{
+    if (client != nullptr && ! serverLost.load())
+        jack_transport_locate (client, frame);
 }
 
 void JackAudioDevice::closeClient()
@@ -183,7 +228,10 @@ void JackAudioDevice::activate()
 
     if (layout.autoConnect)
     {
-        auto warnings = jackconnections::connectToPhysicalPorts (client, inputPorts, outputPorts);
+        auto warnings = jackconnections::connectToPhysicalPorts (client, inputPorts, outputPorts, &layout);
+        waitingNamed = jackconnections::connectWherePossible (client, jackconnections::namedConnections (layout, inputPorts, outputPorts));
+        for (const auto& [source, destination] : waitingNamed)
+            warnings.push_back ("JACK: " + source + " -> " + destination + " waits for its port; it is connected when the port appears");
         if (! autoConnectedOnce)
             connectionWarnings = std::move (warnings);
         autoConnectedOnce = true;
@@ -224,6 +272,15 @@ void JackAudioDevice::timerCallback()
         return;
 
     const auto now = nowMs();
+
+    // Named ports that appear later (a PipeWire device plugged in, a netjack2 station joining)
+    // are connected when they do, for as long as the run lasts.
+    if (! waitingNamed.empty() && now >= nextNamedRetryMs)
+    {
+        waitingNamed = jackconnections::connectWherePossible (client, waitingNamed);
+        nextNamedRetryMs = now + retryIntervalMs;
+    }
+
     if (! pendingConnections.empty())
     {
         pendingConnections = jackconnections::connectWherePossible (client, pendingConnections);
@@ -287,6 +344,14 @@ int JackAudioDevice::process (jack_nframes_t numFrames) noexcept
         outputPointers[i] = outputPorts[i] != nullptr ? static_cast<float*> (jack_port_get_buffer (outputPorts[i], numFrames))
                                                       : nullptr;
 
+    // The transport first, so the engine renders this cycle at the transport's frame.
+    auto* link = liveTransportLink.load (std::memory_order_acquire);
+    if (link != followingLink && followingLink != nullptr)
+        followingLink->release();
+    followingLink = link;
+    if (link != nullptr)
+        link->processCycle (client, numFrames);
+
     if (auto* callback = liveCallback.load (std::memory_order_acquire))
     {
         const juce::AudioIODeviceCallbackContext context;
@@ -318,6 +383,22 @@ int JackAudioDevice::xrunCallback (void* device) noexcept
 {
     static_cast<JackAudioDevice*> (device)->xruns.fetch_add (1, std::memory_order_relaxed);
     return 0;
+}
+
+int JackAudioDevice::syncCallback (jack_transport_state_t, jack_position_t* position, void* device) noexcept
+{
+    auto& self = *static_cast<JackAudioDevice*> (device);
+    ScopedRealtimeProbe probe (self.realtimeProbe);   // the process thread's rules hold here too
+    auto* link = self.liveTransportLink.load (std::memory_order_acquire);
+    return link == nullptr || position == nullptr || link->readyToRoll (*position) ? 1 : 0;
+}
+
+void JackAudioDevice::timebaseCallback (jack_transport_state_t, jack_nframes_t, jack_position_t* position, int, void* device) noexcept
+{
+    auto& self = *static_cast<JackAudioDevice*> (device);
+    ScopedRealtimeProbe probe (self.realtimeProbe);
+    if (auto* link = self.liveTransportLink.load (std::memory_order_acquire); link != nullptr && position != nullptr)
+        link->fillPosition (*position);
 }
 
 int JackAudioDevice::bufferSizeCallback (jack_nframes_t numFrames, void* device) noexcept

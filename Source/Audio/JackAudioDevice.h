@@ -2,6 +2,7 @@
 
 #include "JackConnections.h"
 #include "JackPortLayout.h"
+#include "JackTransportLink.h"
 #include "RealtimeProbe.h"
 
 #include <jack/jack.h>
@@ -83,6 +84,19 @@ public:
     /** Any thread: false from the moment the server goes away until the client is back. */
     bool isServerConnected() const noexcept { return ! serverLost.load(); }
 
+    /** Message thread: the engine follows the JACK transport through `link` from the next
+        cycle on (and Foldback becomes a slow-sync client), or, with nullptr, its own clock
+        again. The link must outlive the device or be taken away first. Kept across
+        reconnections. */
+    void setTransportLink (JackTransportLink* link);
+
+    /** Message thread: Foldback's own transport controls under JACK sync. They ask the
+        server (real-time safe calls, per jack/transport.h); the change reaches the engine
+        through the link in a cycle or two, like a DAW's. */
+    void requestTransportStart();
+    void requestTransportStop();
+    void requestTransportLocate (jack_nframes_t frame);
+
     /** Message thread: how many times the client came back after losing its server. */
     int getReconnectionCount() const noexcept { return reconnections; }
 
@@ -99,6 +113,9 @@ private:
     static void shutdownCallback (jack_status_t, const char*, void*) noexcept;
     static int xrunCallback (void*) noexcept;
     static int bufferSizeCallback (jack_nframes_t, void*) noexcept;
+    static int syncCallback (jack_transport_state_t, jack_position_t*, void*) noexcept;
+    static void timebaseCallback (jack_transport_state_t, jack_nframes_t, jack_position_t*, int, void*) noexcept;
+    void registerTransportCallbacks();
 
     const juce::String serverName;
     const JackPortLayout layout;
@@ -120,6 +137,11 @@ private:
     std::atomic<juce::AudioIODeviceCallback*> liveCallback { nullptr };
     const RealtimeProbe* realtimeProbe = nullptr;
 
+    JackTransportLink* transportLink = nullptr;                  // message thread's
+    std::atomic<JackTransportLink*> liveTransportLink { nullptr };
+    JackTransportLink* followingLink = nullptr;                  // process thread's
+    bool timebaseMaster = false;                                 // message thread's
+
     std::atomic<bool> serverLost { false };
     std::atomic<int> xruns { 0 };
     int reconnections = 0;
@@ -129,6 +151,8 @@ private:
 
     std::vector<std::string> connectionWarnings;
     std::vector<jackconnections::Connection> knownConnections, pendingConnections;
+    std::vector<jackconnections::Connection> waitingNamed;   // named auto-connections whose other port is not there yet
+    double nextNamedRetryMs = 0.0;
 };
 
 } // namespace foldback

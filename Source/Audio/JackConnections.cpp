@@ -35,15 +35,21 @@ namespace
 
 std::vector<std::string> connectToPhysicalPorts (jack_client_t* client,
                                                  const std::vector<jack_port_t*>& inputPorts,
-                                                 const std::vector<jack_port_t*>& outputPorts)
+                                                 const std::vector<jack_port_t*>& outputPorts,
+                                                 const JackPortLayout* namedIn)
 {
+    auto named = [] (const std::vector<std::string>* names, std::size_t i)
+    { return names != nullptr && i < names->size() && ! (*names)[i].empty(); };
+    const auto* sources = namedIn != nullptr ? &namedIn->inputSources : nullptr;
+    const auto* destinations = namedIn != nullptr ? &namedIn->outputDestinations : nullptr;
+
     std::vector<std::string> warnings;
     const auto captures = physicalPorts (client, JackPortIsOutput);
     const auto playbacks = physicalPorts (client, JackPortIsInput);
 
     for (std::size_t i = 0; i < inputPorts.size(); ++i)
     {
-        if (inputPorts[i] == nullptr)
+        if (inputPorts[i] == nullptr || named (sources, i))
             continue;
         const std::string ours = jack_port_name (inputPorts[i]);
         if (i >= captures.size())
@@ -55,7 +61,7 @@ std::vector<std::string> connectToPhysicalPorts (jack_client_t* client,
 
     for (std::size_t i = 0; i < outputPorts.size(); ++i)
     {
-        if (outputPorts[i] == nullptr)
+        if (outputPorts[i] == nullptr || named (destinations, i))
             continue;
         const std::string ours = jack_port_name (outputPorts[i]);
         if (i >= playbacks.size())
@@ -66,6 +72,20 @@ std::vector<std::string> connectToPhysicalPorts (jack_client_t* client,
     }
 
     return warnings;
+}
+
+std::vector<Connection> namedConnections (const JackPortLayout& layout,
+                                          const std::vector<jack_port_t*>& inputPorts,
+                                          const std::vector<jack_port_t*>& outputPorts)
+{
+    std::vector<Connection> wanted;
+    for (std::size_t i = 0; i < inputPorts.size() && i < layout.inputSources.size(); ++i)
+        if (inputPorts[i] != nullptr && ! layout.inputSources[i].empty())
+            wanted.emplace_back (layout.inputSources[i], jack_port_name (inputPorts[i]));
+    for (std::size_t i = 0; i < outputPorts.size() && i < layout.outputDestinations.size(); ++i)
+        if (outputPorts[i] != nullptr && ! layout.outputDestinations[i].empty())
+            wanted.emplace_back (jack_port_name (outputPorts[i]), layout.outputDestinations[i]);
+    return wanted;
 }
 
 std::vector<Connection> readConnections (jack_client_t* client,

@@ -17,10 +17,19 @@ using Connection = std::pair<std::string, std::string>;
 /** Connects input channel N from the Nth physical capture port and output channel N to
     the Nth physical playback port ("system:capture_N", "system:playback_N" on most
     servers). Returns a warning per port that has no physical partner, naming the port and
-    the channel. Message thread; the client must be active. */
+    the channel. Channels `namedIn` names a port for are left to namedConnections().
+    Message thread; the client must be active. */
 std::vector<std::string> connectToPhysicalPorts (jack_client_t* client,
                                                  const std::vector<jack_port_t*>& inputPorts,
-                                                 const std::vector<jack_port_t*>& outputPorts);
+                                                 const std::vector<jack_port_t*>& outputPorts,
+                                                 const JackPortLayout* namedIn = nullptr);
+
+/** The connections a layout names (inputSources, outputDestinations) for the given ports:
+    channel N's named port to or from ours. A channel with a name is left out of the index
+    rule (pass `named` to connectToPhysicalPorts' callers to skip it). Message thread. */
+std::vector<Connection> namedConnections (const JackPortLayout& layout,
+                                          const std::vector<jack_port_t*>& inputPorts,
+                                          const std::vector<jack_port_t*>& outputPorts);
 
 /** Every connection of the given ports right now. Message thread. */
 std::vector<Connection> readConnections (jack_client_t* client,

@@ -61,6 +61,8 @@ JackPortLayout makeJackPortLayout (const Session& session)
     for (const auto& mix : session.mixes)
         namer.namePair (layout.outputs, mix.outputs, mix.id);
 
+    layout.inputSources = session.audio.jackInputPorts;
+    layout.outputDestinations = session.audio.jackOutputPorts;
     return layout;
 }
 

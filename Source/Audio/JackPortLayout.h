@@ -21,6 +21,8 @@ struct JackPortLayout
     std::vector<std::string> inputs;
     std::vector<std::string> outputs;
     bool autoConnect = true;    ///< input channel N from the Nth physical capture port, outputs likewise
+    std::vector<std::string> inputSources;       ///< by name, over the index rule: [N - 1] feeds input N ("" none)
+    std::vector<std::string> outputDestinations; ///< [N - 1] is where output N goes ("" none)
 
     bool operator== (const JackPortLayout&) const = default;
 };

@@ -27,6 +27,8 @@ std::vector<std::string> LiveAudio::open (const Session& session, const DeviceOv
 
     auto layout = makeJackPortLayout (session);
     layout.autoConnect = autoConnect;
+    if (! jackClientName.empty())
+        layout.clientName = jackClientName;
     std::vector<std::string> warnings;
     opened = openSessionDevice (host, session, overrides, store, layout, warnings);
     return warnings;

@@ -34,6 +34,9 @@ public:
         mismatch). Throws std::runtime_error only if even the Virtual device fails. */
     std::vector<std::string> open (const Session& session, const DeviceOverrides& overrides = {}, bool autoConnect = true);
 
+    /** The JACK client name for the next open() (an NSM client id); empty: "foldback". */
+    void setJackClientName (const std::string& name) { jackClientName = name; }
+
     /** Starts callbacks into the engine. */
     void start();
 
@@ -65,6 +68,7 @@ private:
     DeviceSettingsStore store;
     OpenedDevice opened;
     bool running = false;
+    std::string jackClientName;
 };
 
 } // namespace foldback

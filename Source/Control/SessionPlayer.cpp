@@ -101,6 +101,7 @@ void SessionPlayer::rebuildTimelineSources()
 
     const auto click = makeClickSources (session.click, tempoMap, rate, baseDirectory);
     timeline.click = click.always;
+    timeline.tempoMap = tempoMap;
     timeline.clickCountIn = click.countInOnly;
     clickWarning = click.warning;
 
@@ -217,14 +218,27 @@ void SessionPlayer::applyLoop()
     const auto& transport = session.transport;
     const auto start = secondsToSamples (transport.loopStartSeconds, rate);
     const auto end = secondsToSamples (transport.loopEndSeconds, rate);
-    const bool enabled = transport.loopEnabled && end > start;
+    // A followed transport loops by locating; reading ahead across our loop would starve it.
+    const bool enabled = transport.loopEnabled && end > start && ! followsExternalTransport();
 
     streamer->setLoop (enabled, start, end);
     engine.pushCommand (EngineCommand::make (EngineCommand::Type::setLoop, start, enabled, end));
 }
 
+void SessionPlayer::setExternalTransport (ExternalTransport transport)
+{
+    external = std::move (transport);
+    applyLoop();
+}
+
 void SessionPlayer::play()
 {
+    if (followsExternalTransport())
+    {
+        external.start();
+        return;
+    }
+
     const bool locatePending = pendingLocate.has_value() && engine.readEngineSampleClock() <= pendingLocateClock;
     const auto from = locatePending ? *pendingLocate : engine.getTransport().readPositionForDisplay();
     streamer->prepareToPlayFrom (from);
@@ -252,11 +266,22 @@ SessionPlayer::CountInDisplay SessionPlayer::readCountInForDisplay() const
 
 void SessionPlayer::stop()
 {
+    if (followsExternalTransport())
+    {
+        external.stop();
+        return;
+    }
     engine.pushCommand (EngineCommand::make (EngineCommand::Type::stop));
 }
 
 void SessionPlayer::locate (std::int64_t timelineSample)
 {
+    if (followsExternalTransport())
+    {
+        // The engine parks there when the transport does; the disk fills from its play head.
+        external.locate (timelineSample);
+        return;
+    }
     pendingLocate = timelineSample;
     pendingLocateClock = engine.readEngineSampleClock();
     streamer->prepareToPlayFrom (timelineSample);

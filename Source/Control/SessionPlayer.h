@@ -6,6 +6,7 @@
 #include "Session/EngineMeters.h"
 #include "Session/Session.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,20 @@ public:
     /** Empty, or why the click plays a built-in sound instead of the custom one. */
     const std::string& getClickWarning() const noexcept { return clickWarning; }
 
+    /** Another transport the engine follows (JACK's, under `"sync": "jack"`): Foldback's own
+        play, stop and locate ask it instead of the engine, so the console, the remotes and
+        `run --play` start the DAW as well. There is no count-in and no loop of our own then
+        (the disk thread reads ahead straight on, not across the session's loop). */
+    struct ExternalTransport
+    {
+        std::function<void()> start, stop;
+        std::function<void (std::int64_t timelineSample)> locate;
+    };
+
+    /** Message thread: follow `transport`, or (empty functions) the engine's own clock again. */
+    void setExternalTransport (ExternalTransport transport);
+    bool followsExternalTransport() const noexcept { return static_cast<bool> (external.start); }
+
     /** Transport, stamped for the next block. play() counts in by the session's bars. */
     void play();
     void stop();
@@ -116,6 +131,9 @@ public:
     /** Underruns counted by all streams since the session was applied. Any thread. */
     std::uint64_t getUnderrunCount() const noexcept;
 
+    /** Tests: the disk thread sleeps this long before reading each block (a slow disk). */
+    void setDiskReadDelayForTesting (std::chrono::microseconds delay) noexcept { streamer->setReadDelayForTesting (delay); }
+
     /** Frees retired plans; call regularly (a timer) and after processing stops. */
     void reclaim() { engine.plans().reclaimRetired(); }
 
@@ -143,6 +161,7 @@ private:
     };
     std::vector<OpenedTrack> openedTracks;
 
+    ExternalTransport external;
     std::string listenMixId;
     ListenSolo solo;
     void writeSolo();

@@ -46,6 +46,11 @@ void ClickGenerator::renderSegment (const TimelineSegment& segment, float* const
         renderOnsets (out, numFrames, segment.countInElapsed, windowEnd);
         cursor = segment.countInElapsed + numFrames;
     }
+    else if (segment.rolling && mode == Mode::always && segment.grid != nullptr)
+    {
+        phase = Phase::none;   // back on the tempo map, the next onset is searched for afresh
+        renderGridOnsets (*segment.grid, segment.relocated, out, numFrames, segment.position);
+    }
     else if (segment.rolling && mode == Mode::always)
     {
         if (phase != Phase::rolling || segment.relocated || cursor != segment.position)
@@ -74,6 +79,7 @@ void ClickGenerator::continueFrom (const ClickGenerator& previous) noexcept
     // Only the sounding clicks carry over; the next onset is searched for afresh, from the
     // first sample the previous generator did not render, in this generator's tempo map.
     voices = previous.voices;
+    lastGridStep = previous.lastGridStep;
 
     for (auto& voice : voices)
         if (voice.position >= sounds->get (voice.variant).size())
@@ -103,6 +109,45 @@ void ClickGenerator::renderOnsets (float* out, int numFrames, std::int64_t windo
 
         startVoice (nextOnset.kind);
         nextOnset = findOnset (nextOnset.sample + 1);
+    }
+
+    renderVoices (out != nullptr ? out + done : nullptr, numFrames - done);
+}
+
+void ClickGenerator::renderGridOnsets (const BeatGrid& grid, bool relocated, float* out, int numFrames,
+                                       std::int64_t windowStart) noexcept
+{
+    if (relocated)
+        lastGridStep = std::numeric_limits<std::int64_t>::min();
+
+    const int subdivisions = settings.subdivisionsPerBeat;
+    const auto windowEnd = windowStart + numFrames;
+    int done = 0;
+    auto step = grid.firstStepAtOrAfter (windowStart, subdivisions);
+
+    // A master that sped up inside the last cycle can put a step in the past that the last
+    // cycle's grid placed after its end: it sounds now, at the first frame, never dropped.
+    if (lastGridStep != std::numeric_limits<std::int64_t>::min() && grid.absoluteStep (step - 1, subdivisions) > lastGridStep)
+        --step;
+
+    for (;; ++step)
+    {
+        const auto at = grid.sampleOfStep (step, subdivisions);
+        if (at >= windowEnd)
+            break;
+        const auto absolute = grid.absoluteStep (step, subdivisions);
+        if (absolute <= lastGridStep)
+            continue;
+
+        const auto offset = static_cast<int> (std::max<std::int64_t> (0, at - windowStart));
+        renderVoices (out != nullptr ? out + done : nullptr, offset - done);
+        done = offset;
+
+        const auto withinBeat = ((step % subdivisions) + subdivisions) % subdivisions;
+        const auto beat = (step - withinBeat) / subdivisions;
+        const auto beatInBar = ((beat % grid.beatsPerBar) + grid.beatsPerBar) % grid.beatsPerBar;
+        startVoice (withinBeat != 0 ? OnsetKind::subdivision : (beatInBar == 0 ? OnsetKind::downbeat : OnsetKind::beat));
+        lastGridStep = absolute;
     }
 
     renderVoices (out != nullptr ? out + done : nullptr, numFrames - done);

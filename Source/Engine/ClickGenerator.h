@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 
 namespace foldback
@@ -20,6 +21,8 @@ namespace foldback
     - Counting in: count-in beat i sounds at llround (i * beatSeconds * sampleRate) after
       the count-in started, at the tempo and meter in force where the roll will start;
       each count-in bar's first beat is accented. Both modes click during a count-in.
+    - Following another timebase master (the segment carries a BeatGrid, JACK BBT): onsets
+      on that grid instead of the tempo map's, each step sounded once across cycles.
     - Stopped: no new clicks.
     - Voices: a click that has started always plays to its end, across segments, blocks,
       locates, loop wraps and stops, so no click is ever cut off by the transport. A new
@@ -97,6 +100,7 @@ private:
     };
 
     void renderOnsets (float* out, int numFrames, std::int64_t windowStart, std::int64_t windowEnd) noexcept;
+    void renderGridOnsets (const BeatGrid& grid, bool relocated, float* out, int numFrames, std::int64_t windowStart) noexcept;
     Onset findOnset (std::int64_t from) const noexcept;
     void startVoice (OnsetKind kind) noexcept;
     void renderVoices (float* out, int numFrames) noexcept;
@@ -114,6 +118,10 @@ private:
     std::int64_t cursor = 0;          ///< timeline sample (rolling) or count-in sample
     std::int64_t countInRollStart = 0;
     Onset nextOnset;
+
+    // Following another master's grid: the last step sounded, so an onset the previous
+    // cycle's grid placed near its end is not sounded again by the next cycle's.
+    std::int64_t lastGridStep = std::numeric_limits<std::int64_t>::min();
 };
 
 } // namespace foldback

@@ -75,6 +75,18 @@ void Engine::processBlock (const float* const* inputs, int numInputs,
     displayTalkback.store (talkbackHeld);
 }
 
+bool Engine::isReadyToRollFrom (std::int64_t timelinePosition) const noexcept
+{
+    const PublishedPlan* live = planExchange.currentForAudio();
+    if (live == nullptr)
+        return true;
+
+    for (const auto& source : live->plan->sources)
+        if (source.timeline != nullptr && ! source.timeline->isReadyToPlayFrom (timelinePosition))
+            return false;
+    return true;
+}
+
 void Engine::applyDueCommands() noexcept
 {
     while (const EngineCommand* next = commands.peek())
@@ -229,7 +241,12 @@ void Engine::addToListenOutputs (const PlanMix& mix, MixRenderState& live, bool 
 void Engine::renderSources (const Plan& plan, RenderState& state, const float* const* inputs, int numInputs,
                             int offset, int numFrames) noexcept
 {
-    const TimelineSegment segment = transport.currentSegment();
+    TimelineSegment segment = transport.currentSegment();
+    if (hasExternalGrid)
+    {
+        // The grid is the block's first frame's; a later segment of the block moves along it.
+        segment.grid = &externalGrid;
+    }
     talkbackGate.setTarget (talkbackHeld ? 1.0f : 0.0f, talkbackRampSamples);
 
     // Walked in step; loaded once, as the calls below could (for all the compiler knows)

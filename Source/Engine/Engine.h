@@ -45,6 +45,39 @@ public:
     void processBlock (const float* const* inputs, int numInputs,
                        float* const* outputs, int numOutputs, int numFrames) noexcept;
 
+    /** Audio thread, before processBlock() of the same device block: the timeline follows
+        another transport (JACK's) for this block, rolling or standing at
+        `timelinePosition` (see Transport::follow). Wait-free. */
+    void followExternalTransport (bool rolling, std::int64_t timelinePosition, const BeatGrid* grid = nullptr) noexcept
+    {
+        transport.follow (rolling, timelinePosition);
+        hasExternalGrid = grid != nullptr;
+        if (grid != nullptr)
+            externalGrid = *grid;
+    }
+
+    /** Audio thread: the timeline is the engine's own again (stopped). Wait-free. */
+    void releaseExternalTransport() noexcept
+    {
+        if (transport.isFollowing())
+            transport.stopFollowing();
+        hasExternalGrid = false;
+    }
+
+    /** Audio thread (a JACK timebase callback): the tempo map of the plan being played, or
+        nullptr. Wait-free; it never swaps plans. */
+    const TempoMap* readTempoMapForAudio() const noexcept
+    {
+        const PublishedPlan* live = planExchange.currentForAudio();
+        return live != nullptr ? live->plan->tempoMap.get() : nullptr;
+    }
+
+    /** Audio thread (a JACK sync callback), between blocks: whether every timeline source
+        of the plan being played could roll from `timelinePosition` without a gap (the
+        backing tracks' rings hold the frames from there). True before the first plan.
+        Wait-free, no allocation: it never swaps plans. */
+    bool isReadyToRollFrom (std::int64_t timelinePosition) const noexcept;
+
     /** Any thread: frames processed since prepare(), for stamping commands. */
     std::int64_t readEngineSampleClock() const noexcept { return displayClock.load(); }
 
@@ -80,6 +113,8 @@ private:
     std::int64_t engineClock = 0;
     bool talkbackHeld = false;
     LinearRamp talkbackGate;
+    BeatGrid externalGrid;          // audio thread's: another master's grid for this block
+    bool hasExternalGrid = false;
 
     RelaxedAtomic<std::int64_t> displayClock { 0 };
     RelaxedAtomic<bool> displayTalkback { false };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RelaxedAtomic.h"
+#include "TempoMap.h"
 #include "TimelineSource.h"
 
 #include <array>
@@ -82,6 +83,10 @@ public:
 
     std::vector<PlanSource> sources;
     std::vector<PlanMix> mixes;
+
+    /** The song's tempo map (what the JACK timebase publishes when Foldback leads); may be
+        null. Shared, immutable: the audio thread only reads it. */
+    std::shared_ptr<const TempoMap> tempoMap;
 
     /** "Listen": the engineer hears one performer's mix, after its limiter, exactly as the
         performer does. 0-based device outputs (-1: none; a single output gets mono). */

@@ -62,6 +62,9 @@ public:
         first carries ramps and meters over from the one it replaces. */
     PublishedPlan* acquireForAudio() noexcept;
 
+    /** Audio thread: the plan the last acquireForAudio() returned. Wait-free. */
+    const PublishedPlan* currentForAudio() const noexcept { return current; }
+
 private:
     static constexpr std::size_t retiredCapacity = 64;
 

@@ -234,6 +234,24 @@ void TrackStream::collectBlocksAhead (std::int64_t timelinePosition, const LoopR
 }
 
 //==============================================================================
+bool TrackStream::isReadyToPlayFrom (std::int64_t timelinePosition) const noexcept
+{
+    if (layout.numSlots <= 1 || layout.lengthFrames <= 0)
+        return true;
+
+    // Half a ring, as DiskStreamer::waitUntilReady asks: the disk thread fills the whole ring
+    // ahead of a parked play head, so this much is there well before the rest.
+    const auto span = static_cast<std::int64_t> ((layout.numSlots - 1) / 2) * layout.blockFrames;
+    const auto fileEnd = std::min (layout.lengthFrames, playableEnd.load (std::memory_order_acquire));
+    const auto first = std::max<std::int64_t> (0, timelinePosition - layout.offset);
+    const auto last = std::min (fileEnd, timelinePosition - layout.offset + span);
+
+    for (auto block = first / layout.blockFrames; first < last && block * layout.blockFrames < last; ++block)
+        if (! isBlockReady (block))
+            return false;
+    return true;
+}
+
 bool TrackStream::isBlockReady (std::int64_t block) const noexcept
 {
     for (const auto& state : slotStates)

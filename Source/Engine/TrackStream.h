@@ -71,6 +71,13 @@ public:
     void renderSegment (const TimelineSegment& segment, float* const* channels,
                         int numChannels, int numFrames) noexcept override;
 
+    /** Any thread, the audio thread included; wait-free, no allocation: whether the ring
+        holds every block of the file among the next half ring of frames from
+        `timelinePosition` (what the disk thread fills first from a parked play head), so a
+        roll from there plays without an underrun. True for a track with nothing to play
+        there. */
+    bool isReadyToPlayFrom (std::int64_t timelinePosition) const noexcept override;
+
     //==============================================================================
     int getNumChannels() const noexcept           { return layout.numChannels; }
     std::int64_t getLengthFrames() const noexcept { return layout.lengthFrames; }

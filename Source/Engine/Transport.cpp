@@ -10,6 +10,10 @@ bool Transport::handle (const EngineCommand& command) noexcept
 {
     using Type = EngineCommand::Type;
 
+    // Another transport owns the timeline; our own commands would put us out of step.
+    if (following && command.type != Type::talkback && command.type != Type::setLoop)
+        return true;
+
     switch (command.type)
     {
         case Type::play:
@@ -46,6 +50,25 @@ bool Transport::handle (const EngineCommand& command) noexcept
     return true;
 }
 
+void Transport::follow (bool rolling, std::int64_t timelinePosition) noexcept
+{
+    if (! following || timelinePosition != position)
+        relocated = true;
+
+    following = true;
+    position = timelinePosition;
+    playing = rolling;
+    countInLength = countInElapsed = 0;
+    publishDisplay();
+}
+
+void Transport::stopFollowing() noexcept
+{
+    following = false;
+    playing = false;
+    publishDisplay();
+}
+
 void Transport::changeSampleRate (double oldRate, double newRate) noexcept
 {
     if (! (oldRate > 0.0) || ! (newRate > 0.0) || oldRate == newRate)
@@ -72,7 +95,7 @@ int Transport::framesUntilBoundary (int wanted) const noexcept
 
     if (playing && countInElapsed < countInLength)
         limit = std::min (limit, countInLength - countInElapsed);
-    else if (playing && looping && position < loopEnd)
+    else if (playing && looping && ! following && position < loopEnd)
         limit = std::min (limit, loopEnd - position);
 
     return static_cast<int> (std::max<std::int64_t> (1, limit));
@@ -106,7 +129,7 @@ void Transport::advance (int frames) noexcept
         const bool wasBeforeLoopEnd = position < loopEnd;
         position += frames;
 
-        if (looping && wasBeforeLoopEnd && position >= loopEnd)
+        if (looping && ! following && wasBeforeLoopEnd && position >= loopEnd)
         {
             position = loopStart + (position - loopEnd);
             relocated = true;

@@ -31,6 +31,18 @@ public:
     /** Audio thread: moves on by a segment of `frames` frames. */
     void advance (int frames) noexcept;
 
+    /** Audio thread, at the start of a device block: the timeline belongs to another
+        transport (JACK's) for this block: stand or roll at `timelinePosition`. While
+        following, there is no count-in and no loop of our own (the other transport's loop
+        reaches us as a locate), and play, stop and locate commands are ignored; a position
+        other than where the last block left off counts as a locate. */
+    void follow (bool rolling, std::int64_t timelinePosition) noexcept;
+
+    /** Audio thread: back to our own clock, stopped where the followed transport left us. */
+    void stopFollowing() noexcept;
+
+    bool isFollowing() const noexcept { return following; }
+
     /** While no audio callback runs (Engine::prepare): the device now runs at `newRate`
         instead of `oldRate`. Every position (the play head, the loop, the count-in) keeps
         its time in seconds, so a JACK server that comes back at another rate resumes the
@@ -52,6 +64,7 @@ private:
     std::int64_t loopStart = 0;
     std::int64_t loopEnd = 0;
     bool relocated = true;
+    bool following = false;
 
     RelaxedAtomic<std::int64_t> displayPosition { 0 };
     RelaxedAtomic<bool> displayRolling { false };

@@ -158,6 +158,7 @@ CompiledPlan compilePlan (const Session& session, double sampleRate, int maxFram
     for (std::size_t c = 0; c < session.monitor.outputs.size() && c < 2; ++c)
         plan.listenOutputChannels[c] = toDeviceChannel (session.monitor.outputs[c]);
 
+    plan.tempoMap = timeline.tempoMap;
     writeMixParameters (plan, keys, session);
     plan.finalise();
     return result;

@@ -32,6 +32,7 @@ struct TimelineSources
     std::vector<int> trackChannels;
     std::shared_ptr<TimelineSource> click;
     std::shared_ptr<TimelineSource> clickCountIn;
+    std::shared_ptr<const TempoMap> tempoMap;
 };
 
 struct CompiledPlan

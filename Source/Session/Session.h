@@ -95,9 +95,18 @@ struct TransportSettings
     double loopStartSeconds = 0.0;
     double loopEndSeconds = 0.0;
 
-    /** The clock the transport follows. Not wired to JACK yet (the JACK transport issue
-        does that): "jack" is read, saved and shown by check, and plays as "internal". */
+    /** The clock the transport follows: our own, or the JACK transport (with the JACK
+        device only; on another device the session plays on its own clock, with a warning). */
     TransportSync sync = TransportSync::internal;
+
+    /** Under JACK sync: the JACK transport time (seconds) where bar 1 beat 1 sits, for a song
+        that does not start at the DAW's zero. Timeline sample = transport frame - this. */
+    double transportOffsetSeconds = 0.0;
+
+    /** Under JACK sync: off (tempo from our map, nothing published), lead (Foldback is the
+        JACK timebase master, publishing bar, beat, tick and tempo from its tempo map) or
+        follow (the click follows another master's bar, beat and tempo). */
+    TransportTimebase timebase = TransportTimebase::off;
 
     bool operator== (const TransportSettings&) const = default;
 };
@@ -109,6 +118,12 @@ struct AudioSettings
     std::string outputDevice;
     double sampleRate = 48000.0;
     int bufferSize = 256;
+
+    /** JACK auto-connection by name: entry N - 1 is the full name (or alias) of the port
+        device input N connects from; "" or a missing entry: the Nth physical capture port. */
+    std::vector<std::string> jackInputPorts;
+    /** The same for device output N: the port it connects to. */
+    std::vector<std::string> jackOutputPorts;
 
     bool operator== (const AudioSettings&) const = default;
 };

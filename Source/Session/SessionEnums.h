@@ -21,6 +21,7 @@ enum class ClickSound  { beep, woodblock, cowbell, hihat, rimshot, custom };
 enum class Subdivision { none, eighths, triplets, sixteenths };
 enum class ClickMode   { always, countInOnly };
 enum class TransportSync { internal, jack };
+enum class TransportTimebase { off, lead, follow };
 
 template <typename Enum>
 struct EnumNames; ///< specialised below: static constexpr std::array<std::string_view, N> names
@@ -30,6 +31,7 @@ template <> struct EnumNames<ClickSound>  { static constexpr std::array<std::str
 template <> struct EnumNames<Subdivision> { static constexpr std::array<std::string_view, 4> names { "none", "eighths", "triplets", "sixteenths" }; };
 template <> struct EnumNames<ClickMode>   { static constexpr std::array<std::string_view, 2> names { "always", "countInOnly" }; };
 template <> struct EnumNames<TransportSync> { static constexpr std::array<std::string_view, 2> names { "internal", "jack" }; };
+template <> struct EnumNames<TransportTimebase> { static constexpr std::array<std::string_view, 3> names { "off", "lead", "follow" }; };
 
 /** True for the enums above: the session reader and writer treat them as names. */
 template <typename T>

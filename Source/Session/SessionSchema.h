@@ -216,7 +216,10 @@ struct Schema<TransportSettings>
     /** Structural: a parameter edit only rewrites the live Plan's gains, and a new clock
         for the transport must reach it the way the loop does. */
     static constexpr Field<S, TransportSync> sync { "sync", &S::sync, structural };
-    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync };
+    static constexpr Field<S, double> transportOffsetSeconds { "transportOffsetSeconds", &S::transportOffsetSeconds, structural,
+                                                               optional, loopRange };
+    static constexpr Field<S, TransportTimebase> timebase { "timebase", &S::timebase, structural };
+    static constexpr std::tuple fields { loopEnabled, loopStartSeconds, loopEndSeconds, sync, transportOffsetSeconds, timebase };
 };
 
 /** Every audio field is structural: the device is reopened or the Plan recompiled. */
@@ -231,7 +234,9 @@ struct Schema<AudioSettings>
                                                    { limits::sampleRates.front(), limits::sampleRates.back(), limits::sampleRates } };
     static constexpr Field<S, int> bufferSize { "bufferSize", &S::bufferSize, structural, optional,
                                                 { limits::minBufferSize, limits::maxBufferSize } };
-    static constexpr std::tuple fields { deviceType, inputDevice, outputDevice, sampleRate, bufferSize };
+    static constexpr Field<S, std::vector<std::string>> jackInputPorts { "jackInputPorts", &S::jackInputPorts, structural };
+    static constexpr Field<S, std::vector<std::string>> jackOutputPorts { "jackOutputPorts", &S::jackOutputPorts, structural };
+    static constexpr std::tuple fields { deviceType, inputDevice, outputDevice, sampleRate, bufferSize, jackInputPorts, jackOutputPorts };
 };
 
 template <>

@@ -261,6 +261,7 @@ namespace
             const auto& transport = session.transport;
             check (transport, Schema<TransportSettings>::loopStartSeconds, "/transport");
             check (transport, Schema<TransportSettings>::loopEndSeconds, "/transport");
+            check (transport, Schema<TransportSettings>::transportOffsetSeconds, "/transport");
 
             if (transport.loopEnabled && ! (transport.loopEndSeconds > transport.loopStartSeconds))
                 fail ("/transport/loopEndSeconds", "must be after loopStartSeconds ("

@@ -148,3 +148,40 @@ TEST_CASE ("Through JACK the click sounds in the mixes that ask for it and in no
     foldback.process.signal (SIGINT);
     CHECK (foldback.process.waitForExit (exitTimeout) == 0);
 }
+
+TEST_CASE ("Auto-connection by name connects the named ports, also when they appear later, and the rest by index", "[e2e][jack][routing]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    Session session;
+    session.name = "named";
+    session.inputs = { { "vox", "Vocal", { 1 } } };
+    session.mixes = { makeMix ("singer", { 1, 2 }) };
+    session.audio.jackInputPorts = { "player:out_1" };   // not there yet when Foldback starts
+    session.audio.jackOutputPorts = { "late:in_1", "" }; // output 2 by index: system:playback_2
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, session), "--headless", "--device-type", "JACK" },
+                          server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    CHECK (foldback.process.readStderr().find ("waits for its port") != std::string::npos);
+
+    auto connected = [&] (const std::string& port, const std::string& other)
+    {
+        const auto all = jackConnectionsOf (server.name(), port);
+        return std::find (all.begin(), all.end(), other) != all.end();
+    };
+    CHECK (waitUntil ([&] { return connected ("foldback:singer_R", "system:playback_2"); }, 10s));
+    CHECK_FALSE (connected ("foldback:singer_L", "system:playback_1"));
+    CHECK_FALSE (connected ("foldback:vox", "system:capture_1"));
+
+    // The named ports appear: Foldback connects them within its half-second retry.
+    JackSignalPlayer player (server.name(), "player", { TestSignal { 0.5f } });
+    JackRecorder late (server.name(), "late", 1);
+    CHECK (waitUntil ([&] { return connected ("foldback:vox", "player:out_1"); }, 10s));
+    CHECK (waitUntil ([&] { return connected ("foldback:singer_L", "late:in_1"); }, 10s));
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}

@@ -5,6 +5,7 @@
 #include "Control/SessionPlayer.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/EngineDeviceCallback.h"
+#include "Audio/JackAudioDevice.h"
 #include "EndToEnd/Support/JackDummyServer.h"
 #include "EndToEnd/Support/TempDirectory.h"
 #include "Session/SessionQueries.h"
@@ -14,6 +15,7 @@
 #include <juce_events/juce_events.h>
 
 #include <atomic>
+#include <optional>
 #include <new>
 #include <random>
 
@@ -40,7 +42,38 @@ namespace
     /** Opens the device through the host with every cycle audited, plays the session while the
         message thread edits it (faders, solo, talkback, transport, structure), and returns
         what the audit saw. */
-    RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted)
+    /** Another client as JACK timebase master: 4/4 at 133 bpm from frame 0. */
+    struct TimebaseMaster
+    {
+        explicit TimebaseMaster (const std::string& server)
+        {
+            jack_status_t status {};
+            client = jack_client_open ("master", static_cast<jack_options_t> (JackNoStartServer | JackServerName), &status, server.c_str());
+            REQUIRE (client != nullptr);
+            REQUIRE (jack_activate (client) == 0);
+            REQUIRE (jack_set_timebase_callback (client, 0, publish, nullptr) == 0);
+        }
+        ~TimebaseMaster() { jack_release_timebase (client); jack_deactivate (client); jack_client_close (client); }
+
+        static void publish (jack_transport_state_t, jack_nframes_t, jack_position_t* p, int, void*)
+        {
+            const double beats = static_cast<double> (p->frame) / 48000.0 * 133.0 / 60.0;
+            const auto whole = static_cast<std::int64_t> (beats);
+            p->valid = JackPositionBBT;
+            p->bar = static_cast<std::int32_t> (whole / 4 + 1);
+            p->beat = static_cast<std::int32_t> (whole % 4 + 1);
+            p->tick = static_cast<std::int32_t> ((beats - static_cast<double> (whole)) * 1920.0);
+            p->ticks_per_beat = 1920.0;
+            p->beats_per_bar = 4.0f;
+            p->beat_type = 4.0f;
+            p->beats_per_minute = 133.0;
+        }
+
+        jack_client_t* client = nullptr;
+    };
+
+    RealtimeViolations playWhileEditing (const DeviceRequest& request, long cyclesWanted, bool followJackTransport = false,
+                                         TransportTimebase timebase = TransportTimebase::off)
     {
         const juce::ScopedJuceInitialiser_GUI juceRuntime;
         auto session = makeHammerSession (4);
@@ -56,6 +89,22 @@ namespace
         SessionPlayer player (*engine);
         player.setSession (session, ".");
         EngineDeviceCallback callback (*engine);
+
+        // Under JACK sync the process callback reads the transport and JACK calls the sync
+        // callback after every locate; the player's play, stop and locate go to the server.
+        JackTransportLink link (*engine);
+        link.setTimebase (timebase);
+        std::optional<TimebaseMaster> master;
+        if (timebase == TransportTimebase::follow)
+            master.emplace (request.inputDevice);
+        auto* jack = dynamic_cast<JackAudioDevice*> (host.getDevice());
+        if (followJackTransport)
+        {
+            REQUIRE (jack != nullptr);
+            jack->setTransportLink (&link);
+            player.setExternalTransport ({ [jack] { jack->requestTransportStart(); }, [jack] { jack->requestTransportStop(); },
+                                           [jack] (std::int64_t at) { jack->requestTransportLocate (static_cast<jack_nframes_t> (std::max<std::int64_t> (0, at))); } });
+        }
 
         resetRealtimeViolations();
         auditedCycles = 0;
@@ -74,6 +123,11 @@ namespace
         player.reclaim();
         const auto seen = readRealtimeViolations();
         CHECK (auditedCycles.load() >= cyclesWanted);
+        if (followJackTransport)
+        {
+            CHECK (link.readCycleCount() > 0);
+            CHECK (link.readLocateCount() > 1);   // the edits' locates reached the process thread
+        }
         return seen;
     }
 }
@@ -127,4 +181,19 @@ TEST_CASE ("On JACK the whole process callback never allocates, frees, locks or 
 
     const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000);
     checkNoRealtimeViolations (seen);
+}
+
+TEST_CASE ("On JACK under JACK sync the process, sync and timebase callbacks never allocate, free, lock or wait while the transport is driven",
+           "[realtime][device][jack][transport]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 64);
+    server.start();
+
+    for (const auto timebase : { TransportTimebase::lead, TransportTimebase::follow })
+    {
+        INFO ("timebase " << toString (timebase));
+        const auto seen = playWhileEditing ({ "JACK", server.name(), "", 48000.0, 64 }, 2000, true, timebase);
+        checkNoRealtimeViolations (seen);
+    }
 }

@@ -131,7 +131,8 @@ TEST_CASE ("The transport's sync is internal by default, round-trips and names i
     const auto internal = parseSessionJson (std::string (base) + "{} }", "test.json");
     REQUIRE (internal.session.has_value());
     CHECK (internal.session->transport.sync == TransportSync::internal);
-    CHECK (sessionToJson (*internal.session).find ("\"loopEndSeconds\": 0.0,\n    \"sync\": \"internal\"\n") != std::string::npos);
+    CHECK (sessionToJson (*internal.session).find ("\"loopEndSeconds\": 0.0,\n    \"sync\": \"internal\",\n    \"transportOffsetSeconds\": 0.0,\n    \"timebase\": \"off\"\n")
+           != std::string::npos);
 
     Session jack;
     jack.transport.sync = TransportSync::jack;
@@ -142,6 +143,12 @@ TEST_CASE ("The transport's sync is internal by default, round-trips and names i
            == "test.json: /transport/sync: must be \"internal\" or \"jack\", got \"jackd\" (did you mean 'jack'?)");
     CHECK (firstError (std::string (base) + R"({ "sync": true } })").toString()
            == "test.json: /transport/sync: must be a string, got true");
+
+    Session late;
+    late.transport.transportOffsetSeconds = 12.5;
+    requireParsesTo (std::string (base) + R"({ "transportOffsetSeconds": 12.5 } })", late);
+    CHECK (firstError (std::string (base) + R"({ "transportOffsetSeconds": -1 } })").toString().find ("/transport/transportOffsetSeconds")
+           != std::string::npos);
 }
 
 TEST_CASE ("A misspelt key is rejected with a suggestion", "[session]")

@@ -1,0 +1,516 @@
+#include "Support/EndToEndSessions.h"
+#include "Support/FoldbackRun.h"
+#include "Support/JackDummyServer.h"
+#include "Support/JackTransportDaw.h"
+
+#include <catch2/catch.hpp>
+
+#include "Engine/TempoMap.h"
+
+#include <cstring>
+#include <functional>
+#include <fstream>
+#include <regex>
+#include <set>
+
+using namespace foldback;
+using namespace foldback::test;
+using namespace std::chrono_literals;
+
+namespace
+{
+    constexpr int rate = 48000;
+    constexpr std::int64_t beatFrames = 24000;        // 120 bpm
+    constexpr std::int64_t impulsePeriod = 4801;      // off the beat grid on purpose
+    constexpr std::int64_t impulsePhase = 17;
+    constexpr std::int64_t trackFrames = 180LL * rate; // a 3-minute backing track
+
+    /** A mono 16-bit WAV: one-sample impulses of 0.5 (exactly 16384) where `impulseAt` says. */
+    template <typename ImpulseAt>
+    void writeImpulseWav (const std::string& path, std::int64_t frames, ImpulseAt&& impulseAt)
+    {
+        std::vector<std::int16_t> samples (static_cast<std::size_t> (frames), 0);
+        for (std::int64_t f = 0; f < frames; ++f)
+            if (impulseAt (f))
+                samples[static_cast<std::size_t> (f)] = 16384;
+
+        const auto dataBytes = static_cast<std::uint32_t> (samples.size() * 2);
+        std::ofstream out (path, std::ios::binary);
+        auto u32 = [&out] (std::uint32_t v) { out.write (reinterpret_cast<const char*> (&v), 4); };
+        auto u16 = [&out] (std::uint16_t v) { out.write (reinterpret_cast<const char*> (&v), 2); };
+        out.write ("RIFF", 4); u32 (36 + dataBytes); out.write ("WAVE", 4);
+        out.write ("fmt ", 4); u32 (16); u16 (1); u16 (1); u32 (rate); u32 (rate * 2); u16 (2); u16 (16);
+        out.write ("data", 4); u32 (dataBytes);
+        out.write (reinterpret_cast<const char*> (samples.data()), static_cast<std::streamsize> (dataBytes));
+    }
+
+    bool isTrackImpulse (std::int64_t timelineFrame)
+    {
+        return timelineFrame >= 0 && timelineFrame < trackFrames && timelineFrame % impulsePeriod == impulsePhase;
+    }
+
+    /** 120 bpm 4/4, a one-sample click on its own mono mix ("click", output 1), the 3-minute
+        impulse track on another ("beats", output 2); sync "jack"; a count-in asked for, which
+        JACK sync must not play. */
+    Session transportSession (const TempDirectory& directory, TransportTimebase timebase = TransportTimebase::off)
+    {
+        writeImpulseWav (directory.file ("tick.wav"), 1, [] (std::int64_t) { return true; });
+        writeImpulseWav (directory.file ("long.wav"), trackFrames, isTrackImpulse);
+
+        Session session;
+        session.name = "transport";
+        session.audio.deviceType = DeviceType::jack;
+        session.click.sound = ClickSound::custom;
+        session.click.customFile = "tick.wav";
+        session.click.accentDownbeat = false;
+        session.click.countInBars = 1;
+        session.tracks = { { "long", "Long", "long.wav", 0.0, 0.0 } };
+        session.transport.sync = TransportSync::jack;
+        session.transport.timebase = timebase;
+
+        auto click = makeMix ("click", { 1 });
+        click.limiterCeilingDb = 0.0;
+        click.sends["click"] = send (0.0);
+        auto beats = makeMix ("beats", { 2 });
+        beats.limiterCeilingDb = 0.0;
+        beats.sends["long"] = send (0.0);
+        session.mixes = { click, beats };
+        return session;
+    }
+
+    struct Verdict
+    {
+        int rolledCycles = 0, stoppedCycles = 0, wrongCycles = 0;
+        int clickOnsets = 0, trackImpulses = 0;
+        int soundWhileStopped = 0;
+        std::int64_t firstWrongFrame = -1;
+    };
+
+    /** Checks every recorded cycle against the timeline: while rolling, a click sample exactly
+        on every beat's frame and a track sample exactly on every impulse's frame, and nothing
+        anywhere else; while stopped or starting, nothing at all. */
+    Verdict judge (const JackTransportDaw& daw, const std::function<bool (std::int64_t)>& clickAt = {})
+    {
+        const std::int64_t offsetFrames = 0;
+        Verdict verdict;
+        const auto& click = daw.channel (0);
+        const auto& track = daw.channel (1);
+
+        for (const auto& cycle : daw.cycles())
+        {
+            const bool rolling = cycle.state == JackTransportRolling;
+            (rolling ? verdict.rolledCycles : verdict.stoppedCycles)++;
+            bool right = true;
+
+            for (int i = 0; i < cycle.numFrames; ++i)
+            {
+                const auto at = static_cast<std::size_t> (cycle.firstSample + i);
+                const auto timeline = cycle.frame + i - offsetFrames;
+                const bool clickHeard = click[at] != 0.0f, trackHeard = track[at] != 0.0f;
+
+                if (! rolling)
+                {
+                    if (clickHeard || trackHeard)
+                    {
+                        ++verdict.soundWhileStopped;
+                        right = false;
+                    }
+                    continue;
+                }
+
+                const bool clickWanted = clickAt ? clickAt (timeline) : timeline % beatFrames == 0;
+                const bool trackWanted = isTrackImpulse (timeline);
+                verdict.clickOnsets += clickWanted && clickHeard ? 1 : 0;
+                verdict.trackImpulses += trackWanted && trackHeard ? 1 : 0;
+                if (clickHeard != clickWanted || trackHeard != trackWanted)
+                    right = false;
+            }
+
+            if (! right)
+            {
+                ++verdict.wrongCycles;
+                if (verdict.firstWrongFrame < 0)
+                    verdict.firstWrongFrame = cycle.frame;
+            }
+        }
+        return verdict;
+    }
+
+    std::int64_t latestUnderruns (const FoldbackRun& foldback)
+    {
+        const auto lines = foldback.statusLines();
+        std::smatch match;
+        static const std::regex underruns ("\\| underruns ([0-9]+) \\|");
+        if (lines.empty() || ! std::regex_search (lines.back(), match, underruns))
+            return -1;
+        return std::stoll (match[1].str());
+    }
+
+    bool waitForState (const JackTransportDaw& daw, jack_transport_state_t state)
+    {
+        return waitUntil ([&] { return daw.state() == state; }, 10s);
+    }
+
+    std::string describe (const Verdict& v)
+    {
+        return std::to_string (v.rolledCycles) + " cycles rolling, " + std::to_string (v.stoppedCycles) + " stopped, "
+               + std::to_string (v.wrongCycles) + " wrong (first at frame " + std::to_string (v.firstWrongFrame) + "), "
+               + std::to_string (v.clickOnsets) + " clicks and " + std::to_string (v.trackImpulses)
+               + " track impulses on their frames, " + std::to_string (v.soundWhileStopped) + " samples heard while stopped";
+    }
+}
+
+TEST_CASE ("Under JACK sync every click and backing-track sample lands on the transport frame, through locates, stops and a DAW loop", "[e2e][jack][transport]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
+                                       "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 20);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    std::this_thread::sleep_for (300ms);
+
+    // Without real-time scheduling the dummy server sometimes drops a cycle in an xrun: a
+    // wrong frame is wrong in every take, a dropped cycle is not, so one clean take must be exact.
+    Verdict verdict;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.stop();
+        daw.locate (12345);                                  // off the beat grid
+        REQUIRE (waitForState (daw, JackTransportStopped));
+        std::this_thread::sleep_for (200ms);
+        daw.startRecording (static_cast<std::size_t> (rate) * 10);
+
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (1500ms);
+        daw.stop();
+        std::this_thread::sleep_for (400ms);
+        daw.locate (150LL * rate + 333);                     // far ahead into the 3-minute file
+        std::this_thread::sleep_for (200ms);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (1500ms);
+        for (int pass = 0; pass < 3; ++pass)                 // a DAW loop: a locate back while rolling
+        {
+            daw.locate (150LL * rate + 333);
+            std::this_thread::sleep_for (900ms);
+        }
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        verdict = judge (daw);
+        INFO ("take " << take << ": " << describe (verdict));
+        if (verdict.wrongCycles == 0 || daw.xrunCount() == xrunsBefore)
+            break;
+        WARN ("take " << take << " had " << (daw.xrunCount() - xrunsBefore) << " xruns and " << verdict.wrongCycles
+                      << " wrong cycles: a dropped cycle? trying again");
+    }
+
+    WARN (describe (verdict));   // the figures, in the log (-s)
+    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.soundWhileStopped == 0);
+    // About 5.7 s rolled at 256 frames: every beat and impulse in it, none lost.
+    CHECK (verdict.rolledCycles > 800);
+    CHECK (verdict.clickOnsets >= 8);
+    CHECK (verdict.trackImpulses >= 45);
+
+    // Every locate landed with the rings filled there (slow sync): no underrun, ever.
+    std::this_thread::sleep_for (1500ms);
+    CHECK (latestUnderruns (foldback) == 0);
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("Foldback's own play starts the JACK transport under JACK sync, and its stop stops it", "[e2e][jack][transport]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    // --play under JACK sync asks the JACK transport to roll (the DAW would start with it).
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
+                                       "--no-auto-connect", "--play" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, 1024);
+    CHECK (waitForState (daw, JackTransportRolling));
+    CHECK (foldback.waitForStdout ("playing", 10s));
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("The jack_transport tool starts, locates and stops Foldback under JACK sync", "[e2e][jack][transport]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
+                                       "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos 0.00 s stopped", startupTimeout));
+
+    auto tool = [&] (const std::string& commands)
+    {
+        ChildProcess jackTransport ({ "sh", "-c", "printf '" + commands + "' | jack_transport" },
+                                    { { "JACK_DEFAULT_SERVER", server.name() }, { "JACK_NO_START_SERVER", "1" } },
+                                    directory.file ("jack_transport.out"), directory.file ("jack_transport.err"));
+        return jackTransport.waitForExit (30s);
+    };
+
+    REQUIRE (tool ("locate 480000\\nplay\\nquit\\n").has_value());
+    // 480000 frames is 10 s on the timeline; Foldback rolls on from there.
+    CHECK (foldback.waitForStdout ("playing", 10s));
+    CHECK (foldback.waitForStdout ("pos 10.", 10s));
+
+    REQUIRE (tool ("stop\\nquit\\n").has_value());
+    JackTransportDaw daw (server.name(), "daw", 1, 1024);
+    CHECK (waitForState (daw, JackTransportStopped));
+    const auto stoppedAt = daw.frame();
+    std::this_thread::sleep_for (1500ms);
+    const auto lines = foldback.statusLines();
+    REQUIRE_FALSE (lines.empty());
+    CHECK (lines.back().find ("stopped") != std::string::npos);
+    CHECK (stoppedAt >= 480000);
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click and the track on their frames", "[e2e][jack][transport][bufsize]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
+                                       "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 12);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    auto bufsize = [&] (int frames)
+    {
+        ChildProcess tool ({ "jack_bufsize", std::to_string (frames) },
+                           { { "JACK_DEFAULT_SERVER", server.name() }, { "JACK_NO_START_SERVER", "1" } },
+                           directory.file ("jack_bufsize.out"), directory.file ("jack_bufsize.err"));
+        return tool.waitForExit (30s);
+    };
+
+    Verdict verdict;
+    std::set<int> periods;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.locate (3 * beatFrames + 101);
+        daw.startRecording (static_cast<std::size_t> (rate) * 10);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (1500ms);
+        REQUIRE (bufsize (take % 2 == 1 ? 1024 : 256) == 0);  // 256 -> 1024 (or back), rolling
+        std::this_thread::sleep_for (1500ms);
+        REQUIRE (bufsize (take % 2 == 1 ? 128 : 512) == 0);
+        std::this_thread::sleep_for (1500ms);
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        verdict = judge (daw);
+        periods.clear();
+        for (const auto& cycle : daw.cycles())
+            periods.insert (cycle.numFrames);
+        INFO ("take " << take << ": " << describe (verdict));
+        if (verdict.wrongCycles == 0 || daw.xrunCount() == xrunsBefore)
+            break;
+        WARN ("take " << take << " had " << (daw.xrunCount() - xrunsBefore) << " xruns and " << verdict.wrongCycles
+                      << " wrong cycles: a dropped cycle? trying again");
+    }
+
+    WARN (describe (verdict));   // the figures, in the log (-s)
+    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.soundWhileStopped == 0);
+    CHECK (verdict.clickOnsets >= 6);
+    CHECK (periods.size() >= 3);     // the recording spans three period sizes
+    CHECK (foldback.process.isRunning());
+
+    std::this_thread::sleep_for (1500ms);
+    CHECK (latestUnderruns (foldback) == 0);
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and tempo from its tempo map, across a tempo and meter change", "[e2e][jack][transport][timebase]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    auto session = transportSession (directory, TransportTimebase::lead);
+    session.click.tempoMap = { { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } };   // bar 3 on: 90 bpm in 3/4
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, session), "--headless", "--no-auto-connect" },
+                          server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    const TempoMap map ({ { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } }, rate);
+    auto clickAt = [&map] (std::int64_t t) { return map.nextOnsetAtOrAfter (t, 1).sample == t; };
+
+    Verdict verdict;
+    int cyclesWithBbt = 0, bbtWrong = 0;
+    std::string firstBbtWrong;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.locate (rate * 2 + 999);   // bar 2, past beat 1, off the grid
+        std::this_thread::sleep_for (200ms);
+        daw.startRecording (static_cast<std::size_t> (rate) * 6);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (4000ms);             // through the change at 4 s (bar 3)
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        verdict = judge (daw, clickAt);
+        cyclesWithBbt = bbtWrong = 0;
+        for (const auto& cycle : daw.cycles())
+        {
+            if (! cycle.bbtValid)
+                continue;
+            ++cyclesWithBbt;
+            const auto expected = map.barBeatAt (cycle.frame);
+            const auto tempo = map.tempoAt (cycle.frame);
+            const bool right = cycle.bar == expected.bar && cycle.beat == expected.beat
+                               && cycle.tick == static_cast<std::int32_t> (std::floor (expected.fraction * 1920.0))
+                               && cycle.ticksPerBeat == 1920.0 && cycle.beatsPerBar == expected.beatsPerBar
+                               && std::abs (cycle.beatsPerMinute - 60.0 / tempo.beatSeconds) < 1e-9;
+            if (! right && bbtWrong++ == 0)
+                firstBbtWrong = "frame " + std::to_string (cycle.frame) + ": got " + std::to_string (cycle.bar) + "|"
+                                + std::to_string (cycle.beat) + "|" + std::to_string (cycle.tick) + " at "
+                                + std::to_string (cycle.beatsPerMinute) + " bpm, expected " + std::to_string (expected.bar) + "|"
+                                + std::to_string (expected.beat);
+        }
+        if ((verdict.wrongCycles == 0 && bbtWrong == 0) || daw.xrunCount() == xrunsBefore)
+            break;
+        WARN ("take " << take << " had xruns and wrong cycles: trying again");
+    }
+
+    WARN (describe (verdict) << "; BBT in " << cyclesWithBbt << " cycles, " << bbtWrong << " wrong " << firstBbtWrong);
+    CHECK (cyclesWithBbt > 500);
+    CHECK (bbtWrong == 0);
+    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.clickOnsets >= 6);
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
+
+TEST_CASE ("Following another JACK timebase master, the click lands on the master's beats, through a tempo change inside a cycle", "[e2e][jack][transport][timebase]")
+{
+    TempDirectory directory;
+    JackDummyServer server (directory.path, 256);
+    server.start();
+
+    // Foldback's own map says 120 bpm; the master says 100, then 140 from a frame inside a cycle.
+    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory, TransportTimebase::follow)),
+                                       "--headless", "--no-auto-connect" }, server.name());
+    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
+    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
+    REQUIRE (daw.connectFrom ("foldback:click", 0));
+    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+
+    const double slow = 100.0, fast = 140.0;
+    const double slowBeat = rate * 60.0 / slow, fastBeat = rate * 60.0 / fast;
+    const std::int64_t change = 8 * 28800 - 100;     // 100 frames before beat 8 at 100 bpm, mid-cycle
+    REQUIRE (daw.becomeTimebaseMaster (slow));
+    daw.setTempoChange (change, fast);
+    const double beatsAtChange = static_cast<double> (change) / slowBeat;
+    auto masterBeatFrame = [&] (std::int64_t n)
+    {
+        return static_cast<double> (n) < beatsAtChange ? static_cast<double> (n) * slowBeat
+                                                       : static_cast<double> (change) + (static_cast<double> (n) - beatsAtChange) * fastBeat;
+    };
+
+    int onsets = 0, dropped = 0, doubled = 0, takeXruns = 0;
+    double worst = 0.0, worstAwayFromChange = 0.0;
+    for (int take = 1; take <= 3; ++take)
+    {
+        const int xrunsBefore = daw.xrunCount();
+        daw.stop();
+        daw.locate (0);
+        REQUIRE (waitForState (daw, JackTransportStopped));
+        std::this_thread::sleep_for (300ms);
+        daw.startRecording (static_cast<std::size_t> (rate) * 7);
+        daw.start();
+        REQUIRE (waitForState (daw, JackTransportRolling));
+        std::this_thread::sleep_for (6000ms);
+        daw.stop();
+        REQUIRE (daw.waitForRecording (60s));
+
+        // Onsets heard while rolling, by transport frame.
+        std::vector<std::int64_t> heard;
+        std::int64_t firstRolled = -1, endRolled = -1;
+        for (const auto& cycle : daw.cycles())
+        {
+            if (cycle.state != JackTransportRolling)
+                continue;
+            if (firstRolled < 0)
+                firstRolled = cycle.frame;
+            endRolled = cycle.frame + cycle.numFrames;
+            for (int i = 0; i < cycle.numFrames; ++i)
+                if (daw.channel (0)[static_cast<std::size_t> (cycle.firstSample + i)] != 0.0f)
+                    heard.push_back (cycle.frame + i);
+        }
+
+        // Each of the master's beats in the rolled stretch heard once, and how far from its frame.
+        onsets = dropped = doubled = 0;
+        worst = worstAwayFromChange = 0.0;
+        std::size_t next = 0;
+        for (std::int64_t n = 0; masterBeatFrame (n) < static_cast<double> (endRolled) - 300.0; ++n)
+        {
+            const double exact = masterBeatFrame (n);
+            if (exact < static_cast<double> (firstRolled))
+                continue;
+            int matches = 0;
+            double error = 0.0;
+            while (next < heard.size() && static_cast<double> (heard[next]) < exact + 300.0)
+            {
+                if (static_cast<double> (heard[next]) > exact - 300.0)
+                {
+                    ++matches;
+                    error = std::abs (static_cast<double> (heard[next]) - exact);
+                }
+                ++next;
+            }
+            onsets += matches;
+            dropped += matches == 0 ? 1 : 0;
+            doubled += matches > 1 ? 1 : 0;
+            worst = std::max (worst, error);
+            if (std::abs (exact - static_cast<double> (change)) > 256.0)
+                worstAwayFromChange = std::max (worstAwayFromChange, error);
+        }
+        takeXruns = daw.xrunCount() - xrunsBefore;
+        if ((dropped == 0 && doubled == 0 && worstAwayFromChange <= 1.0) || takeXruns == 0)
+            break;
+        WARN ("take " << take << " had " << takeXruns << " xruns: trying again");
+    }
+
+    WARN (onsets << " beats heard, " << dropped << " dropped, " << doubled << " doubled; worst error "
+                 << worst << " frames (the beat after the change, inside its cycle), " << worstAwayFromChange << " elsewhere");
+    CHECK (onsets >= 10);
+    CHECK (dropped == 0);
+    CHECK (doubled == 0);
+    CHECK (worstAwayFromChange <= 1.0);   // llround of the master's BBT: on its frame
+    CHECK (worst <= 256.0);               // at most the drift of one cycle, at the change
+
+    foldback.process.signal (SIGTERM);
+    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+}
