@@ -43,8 +43,8 @@ MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
     master.onValueChange = [this]
     {
         // The fader is what the performer hears: the engineer's master moves, their offset stays.
-        const auto* mix = findMix (model.getSession(), mixId);
-        const double offset = mix != nullptr ? mix->performer.masterOffsetDb : 0.0;
+        const auto* edited = findMix (model.getSession(), mixId);
+        const double offset = edited != nullptr ? edited->performer.masterOffsetDb : 0.0;
         const double heard = master.getValue();
         const double value = juce::jlimit (sessionLimits::minGainDb, sessionLimits::maxGainDb,
                                            heard <= sessionLimits::minGainDb ? heard : heard - offset);

@@ -163,11 +163,11 @@ void SessionFiles::loadWhenTracksAreReady (const juce::File& file)
                                                              stopTimer();
                                                              // Read again: what is applied is what the file holds now.
                                                              juce::String error;
-                                                             const auto file = preparing;
+                                                             const auto ready = preparing;
                                                              // The job is calling us: it goes once this returns.
                                                              std::shared_ptr<TrackPreparationJob> done (preparation.release());
                                                              juce::MessageManager::callAsync ([done] {});
-                                                             if (! load (file, error))
+                                                             if (! load (ready, error))
                                                                  showError ("Could not open the session", error);
                                                          });
     startTimer (500);

@@ -94,12 +94,12 @@ TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToE
 std::string TrackRow::resolvedTrackPath (const BackingTrack& track) const
 {
     // As LiveRig resolves it: beside the session file, or in the working folder when unsaved.
-    const std::filesystem::path file (track.file);
-    if (file.is_absolute())
+    const std::filesystem::path trackFile (track.file);
+    if (trackFile.is_absolute())
         return track.file;
     const auto& sessionFile = model.getDocument().getFilePath();
     const auto folder = sessionFile.empty() ? std::filesystem::current_path() : std::filesystem::absolute (sessionFile).parent_path();
-    return (folder / file).string();
+    return (folder / trackFile).string();
 }
 
 void TrackRow::refreshFromSession()
