@@ -49,6 +49,8 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     styleCaption (rateLabel, "Sample rate");
     styleCaption (bufferLabel, "Buffer size");
     styleCaption (listenLabel, "Listen outputs");
+    styleCaption (syncLabel, "Transport");
+    styleCaption (timebaseLabel, "JACK tempo");
     result.setFont (juce::Font (fontSizes::body, juce::Font::bold));
     result.setJustificationType (juce::Justification::topLeft);
 
@@ -58,6 +60,18 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
         rate.addItem (juce::String (sampleRate, 0) + " Hz", rate.getNumItems() + 1);
     for (int size : bufferSizes)
         buffer.addItem (juce::String (size) + " frames", buffer.getNumItems() + 1);
+
+    // Whose timeline plays (docs/live-audio.md): applied with the device, which it needs.
+    sync.setName ("sync");
+    for (const auto& name : namesOf<TransportSync>())
+        sync.addItem (juce::String (std::string (name)), sync.getNumItems() + 1);
+    sync.setTooltip ("internal: Foldback's own transport. jack: follow the JACK transport (the DAW's play, stop and locate); "
+                     "Foldback's own transport controls then drive it");
+    timebase.setName ("timebase");
+    for (const auto& name : namesOf<TransportTimebase>())
+        timebase.addItem (juce::String (std::string (name)), timebase.getNumItems() + 1);
+    timebase.setTooltip ("Under JACK sync: lead publishes bar, beat and tempo from the tempo map; follow clicks to another "
+                         "timebase master's bar and beat");
 
     // The engineer's own pair for LISTEN: applied at once, like any session edit.
     listenOutputs.setName ("listenOutputs");
@@ -80,7 +94,8 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
 
     for (auto* c : std::initializer_list<juce::Component*> { &title, &typeLabel, &inputLabel, &outputLabel, &rateLabel,
                                                              &bufferLabel, &listenLabel, &result, &type, &input, &output, &rate,
-                                                             &buffer, &listenOutputs, &applyButton, &rescanButton })
+                                                             &buffer, &listenOutputs, &syncLabel, &timebaseLabel, &sync, &timebase,
+                                                             &applyButton, &rescanButton })
         addAndMakeVisible (c);
 
     showSessionSettings();
@@ -161,6 +176,9 @@ void DevicePanel::showSessionSettings()
     selectText (rate, juce::String (settings.sampleRate, 0) + " Hz");
     selectText (buffer, juce::String (settings.bufferSize) + " frames");
     fillListenOutputs();
+    const auto& transport = model.getSession().transport;
+    selectText (sync, juce::String (std::string (toString (transport.sync))));
+    selectText (timebase, juce::String (std::string (toString (transport.timebase))));
 
     const auto status = model.readDeviceStatus();
     result.setColour (juce::Label::textColourId, status.open ? palette::text : palette::meterAmber);
@@ -178,7 +196,17 @@ void DevicePanel::apply()
     settings.sampleRate = rate.getText().getDoubleValue();
     settings.bufferSize = buffer.getText().getIntValue();
 
-    if (settings != model.getSession().audio && ! model.edit ("Change audio device", [settings] (Session& s) { s.audio = settings; }))
+    // The boxes hold only these names.
+    const auto syncChoice = enumFromString<TransportSync> (sync.getText().toStdString()).value_or (TransportSync::internal);
+    const auto timebaseChoice = enumFromString<TransportTimebase> (timebase.getText().toStdString()).value_or (TransportTimebase::off);
+    const auto& current = model.getSession();
+    const bool changed = settings != current.audio || syncChoice != current.transport.sync || timebaseChoice != current.transport.timebase;
+    if (changed && ! model.edit ("Change audio device", [settings, syncChoice, timebaseChoice] (Session& s)
+                                 {
+                                     s.audio = settings;
+                                     s.transport.sync = syncChoice;
+                                     s.transport.timebase = timebaseChoice;
+                                 }))
         return;
 
     const auto warnings = onApply ? onApply() : std::vector<std::string> {};
@@ -213,6 +241,8 @@ void DevicePanel::resized()
     row (rateLabel, rate);
     row (bufferLabel, buffer);
     row (listenLabel, listenOutputs);
+    row (syncLabel, sync);
+    row (timebaseLabel, timebase);
     area.removeFromTop (10);
     auto buttons = area.removeFromTop (42);
     buttons.removeFromLeft (180);

@@ -51,8 +51,8 @@ private:
 
     ConsoleModel& model;
     LiveAudio* audio;
-    juce::Label title, typeLabel, inputLabel, outputLabel, rateLabel, bufferLabel, listenLabel, result;
-    juce::ComboBox type, input, output, rate, buffer, listenOutputs;
+    juce::Label title, typeLabel, inputLabel, outputLabel, rateLabel, bufferLabel, listenLabel, syncLabel, timebaseLabel, result;
+    juce::ComboBox type, input, output, rate, buffer, listenOutputs, sync, timebase;
     juce::TextButton applyButton { "Apply" }, rescanButton { "Rescan devices" };
     struct Listing { std::string type, name; int inputs = 0, outputs = 0; std::string note; };
     std::vector<Listing> listings;

@@ -202,3 +202,35 @@ TEST_CASE ("A performer's drag is audited at the value it ended at, as the perfo
     CHECK (line.what == "singer: vox heard at -35.0 dB (engineer 3.0 dB)");
     CHECK (console.document.getUndoDescription() == line.what);
 }
+
+TEST_CASE ("The devices page sets the transport's sync and JACK tempo role with the device, as one undoable edit", "[gui][transport]")
+{
+    ConsoleTestFixture console;
+    DevicePanel devices (console.model, nullptr);
+    auto* sync = findChildNamed<juce::ComboBox> (devices, "sync");
+    auto* timebase = findChildNamed<juce::ComboBox> (devices, "timebase");
+    REQUIRE (sync != nullptr);
+    REQUIRE (timebase != nullptr);
+    CHECK (sync->getText() == "internal");
+    CHECK (timebase->getText() == "off");
+
+    // Chosen, nothing happens until Apply: they go with the device they need.
+    sync->setText ("jack", juce::sendNotificationSync);
+    timebase->setText ("lead", juce::sendNotificationSync);
+    CHECK (console.document.getSession().transport.sync == TransportSync::internal);
+
+    bool reopened = false;
+    devices.onApply = [&reopened] { reopened = true; return std::vector<std::string> {}; };
+    auto* apply = findChildNamed<juce::TextButton> (devices, "Apply");
+    REQUIRE (apply != nullptr);
+    apply->triggerClick();
+    foldback::test::runMessageLoopFor (20);
+    CHECK (reopened);
+    CHECK (console.document.getSession().transport.sync == TransportSync::jack);
+    CHECK (console.document.getSession().transport.timebase == TransportTimebase::lead);
+
+    console.document.undo();
+    CHECK (console.document.getSession().transport.sync == TransportSync::internal);
+    CHECK (console.document.getSession().transport.timebase == TransportTimebase::off);
+    CHECK (sync->getText() == "internal"); // the page follows the session
+}
