@@ -3,6 +3,7 @@
 #include <sndfile.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -219,6 +220,9 @@ std::string SoundFile::openDecoder()
     lossless = bytesPerSample > 0 || major == SF_FORMAT_FLAC || subtype == SF_FORMAT_ALAC_16 || subtype == SF_FORMAT_ALAC_20
                || subtype == SF_FORMAT_ALAC_24 || subtype == SF_FORMAT_ALAC_32;
     exactSeek = (bytesPerSample > 0 || major == SF_FORMAT_FLAC) && info.seekable != 0;
+    const bool littleEndianContainer = (major == SF_FORMAT_WAV || major == SF_FORMAT_WAVEX || major == SF_FORMAT_RF64 || major == SF_FORMAT_W64)
+                                       && (info.format & SF_FORMAT_ENDMASK) != SF_ENDIAN_BIG;
+    rawFloat = subtype == SF_FORMAT_FLOAT && littleEndianContainer && std::endian::native == std::endian::little && info.seekable != 0;
 
     if (bytesPerSample > 0 && numChannels > 0)
         if (const auto [claimed, held] = claimedAndHeldDataBytes (log); claimed > held)
@@ -254,7 +258,12 @@ int SoundFile::readInterleaved (int count, float* const* channels, int numDestCh
     if (interleaved.size() < needed)
         interleaved.resize (needed);
 
-    const auto got = static_cast<int> (sf_readf_float (handle, interleaved.data(), count));
+    // Little-endian float on a little-endian machine is already what we want: read the
+    // bytes as they are, one copy fewer than libsndfile's conversion (what plays from a
+    // converted copy, and most bounces, is this).
+    const auto bytesPerFrame = static_cast<sf_count_t> (numChannels) * static_cast<sf_count_t> (sizeof (float));
+    const auto got = rawFloat ? static_cast<int> (sf_read_raw (handle, interleaved.data(), count * bytesPerFrame) / bytesPerFrame)
+                              : static_cast<int> (sf_readf_float (handle, interleaved.data(), count));
     if (got <= 0)
         return 0;
 

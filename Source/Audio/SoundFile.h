@@ -98,6 +98,7 @@ private:
     std::int64_t position = 0;   // the decoder's frame position
     std::string containerName, encodingName;
     bool exactSeek = false, lossless = false;
+    bool rawFloat = false;       // little-endian float data, read without conversion
     std::vector<float> interleaved;
 };
 
