@@ -2,6 +2,7 @@
 
 #include "Audio/TrackTestFiles.h"
 #include "Support/RunFoldback.h"
+#include "Support/SessionWithTracks.h"
 #include "EndToEnd/Support/TempDirectory.h"
 
 #include <nlohmann/json.hpp>
@@ -13,28 +14,6 @@ using namespace foldback::test;
 
 namespace
 {
-    /** A copy of a preset whose tracks (and click sound) are replaced, written to `directory`. */
-    std::string writeSession (const TempDirectory& directory, const std::vector<std::string>& trackFiles,
-                              const std::string& customClick = {})
-    {
-        std::ifstream preset (std::string (FOLDBACK_SOURCE_DIR) + "/presets/singer-and-guitarist.json");
-        auto session = nlohmann::json::parse (preset);
-        session["tracks"] = nlohmann::json::array();
-        for (std::size_t i = 0; i < trackFiles.size(); ++i)
-            session["tracks"].push_back ({ { "id", "t" + std::to_string (i) }, { "name", "Track " + std::to_string (i) },
-                                           { "file", trackFiles[i] }, { "offsetSeconds", 0.0 }, { "gainDb", 0.0 } });
-        for (auto& mix : session["mixes"])
-            mix["sends"].erase ("backing");
-        if (! customClick.empty())
-        {
-            session["click"]["sound"] = "custom";
-            session["click"]["customFile"] = customClick;
-        }
-        const auto path = directory.file ("session.json");
-        std::ofstream (path) << session.dump (2);
-        return path;
-    }
-
     /** A WAV header for 8 channels of 32-bit float whose data chunk claims ~4 GB, then 4 KB. */
     void writeLyingWav (const std::string& path)
     {
@@ -63,7 +42,7 @@ TEST_CASE ("check with no file descriptors left reports the tracks it cannot ope
     const auto wav = directory.file ("loop.wav");
     writeCounterWav (wav, 48000.0, 2, 4800);
 
-    const auto session = writeSession (directory, std::vector<std::string> (62, wav));
+    const auto session = writeSessionWithTracks (directory, std::vector<std::string> (62, wav));
     const auto outcome = runFoldback ("check " + shellQuoted (session), "ulimit -n 64;");
 
     INFO (outcome.output);
@@ -78,7 +57,7 @@ TEST_CASE ("check does not wait on a FIFO as a backing track or as the session f
     REQUIRE (::mkfifo (fifo.c_str(), 0600) == 0);
 
     // `timeout` makes a hang a failure (status 124) rather than a test that never ends.
-    const auto track = runFoldback ("check " + shellQuoted (writeSession (directory, { fifo })), "timeout -s KILL 60");
+    const auto track = runFoldback ("check " + shellQuoted (writeSessionWithTracks (directory, { fifo })), "timeout -s KILL 60");
     INFO (track.output);
     CHECK (track.status == 3); // a track would play offline
     CHECK (track.output.find ("is a FIFO (named pipe), not a regular file") != std::string::npos);
@@ -98,7 +77,7 @@ TEST_CASE ("A click sound whose header claims gigabytes is refused before anythi
     writeLyingWav (lying);
 
     // An address-space limit of 2 GiB makes the 8 GB the header asks for fail if anything allocates it.
-    const auto outcome = runFoldback ("check " + shellQuoted (writeSession (directory, {}, lying)), "ulimit -v 2097152;");
+    const auto outcome = runFoldback ("check " + shellQuoted (writeSessionWithTracks (directory, {}, lying)), "ulimit -v 2097152;");
     INFO (outcome.output);
     CHECK (outcome.status == 0);
     CHECK (outcome.output.find (lying + ": is ") != std::string::npos);
@@ -110,7 +89,7 @@ TEST_CASE ("A click sound that is a folder is called a folder, not a missing fil
     TempDirectory directory;
     std::filesystem::create_directory (directory.file ("clicks"));
 
-    const auto outcome = runFoldback ("check " + shellQuoted (writeSession (directory, {}, directory.file ("clicks"))));
+    const auto outcome = runFoldback ("check " + shellQuoted (writeSessionWithTracks (directory, {}, directory.file ("clicks"))));
     INFO (outcome.output);
     CHECK (outcome.status == 0);
     CHECK (outcome.output.find ("clicks: is a folder, not a file") != std::string::npos);

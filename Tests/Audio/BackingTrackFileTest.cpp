@@ -55,13 +55,7 @@ namespace
         REQUIRE (writer->write (channels, static_cast<int> (numFrames)));
     }
 
-    TrackOpenOptions playingAt (double sessionRate, const TemporaryFolder& folder)
-    {
-        TrackOpenOptions how;
-        how.sessionSampleRate = sessionRate;
-        how.cacheFolders = { folder.path ("cache") };
-        return how;
-    }
+
 }
 
 TEST_CASE ("A missing, corrupt, truncated or unsupported file is offline with a message naming it", "[tracks]")
@@ -161,7 +155,7 @@ TEST_CASE ("A file with more than two channels plays its first two and says so",
     writeAudioFile (path, wav, 48000.0, 4, 32, 1000,
                     [] (std::int64_t frame, int channel) { return counterValue (frame, 0) * static_cast<float> (channel + 1); });
 
-    BackingTrackFile file (path, playingAt (48000.0, folder));
+    BackingTrackFile file (path, playingAt (48000.0, { folder.path ("cache") }));
     REQUIRE (file.isOnline());
     CHECK (file.getNumChannels() == 2);
     CHECK (file.getMessage() == path + ": 4 channels; playing the first two");
@@ -183,7 +177,7 @@ TEST_CASE ("Resampling a 44.1 kHz file into a 48 kHz session gives the right len
         return static_cast<float> (0.5 * std::sin (twoPi * frequency * static_cast<double> (n) / c.fileRate));
     });
 
-    BackingTrackFile file (path, playingAt (c.sessionRate, folder));
+    BackingTrackFile file (path, playingAt (c.sessionRate, { folder.path ("cache") }));
     REQUIRE (file.isOnline());
     CHECK (file.isConverted());
     // One second of file is one second of session, to the frame.
@@ -237,7 +231,7 @@ TEST_CASE ("FLAC, Ogg Vorbis and AIFF files load and play", "[tracks]")
         {
             const auto path = folder.path (name);
             writeSixteenBitFile (path, *format, frames, value);
-            BackingTrackFile file (path, playingAt (48000.0, folder));
+            BackingTrackFile file (path, playingAt (48000.0, { folder.path ("cache") }));
             INFO (name << ": " << file.getMessage());
             REQUIRE (file.isOnline());
             REQUIRE (file.getSessionLength() == frames);
@@ -260,7 +254,7 @@ TEST_CASE ("FLAC, Ogg Vorbis and AIFF files load and play", "[tracks]")
             return static_cast<float> (0.5 * std::sin (twoPi * 440.0 * static_cast<double> (n) / 48000.0));
         }, 5);
 
-        BackingTrackFile file (path, playingAt (48000.0, folder));
+        BackingTrackFile file (path, playingAt (48000.0, { folder.path ("cache") }));
         INFO (file.getMessage());
         REQUIRE (file.isOnline());
         CHECK (file.getSessionLength() == frames);

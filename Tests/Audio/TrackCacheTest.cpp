@@ -17,24 +17,6 @@ using namespace foldback::test;
 
 namespace
 {
-    void writeTone (const std::string& path, double rate, double amplitude)
-    {
-        AudioData audio;
-        audio.sampleRate = rate;
-        audio.channels.assign (2, std::vector<float> (static_cast<std::size_t> (rate)));
-        for (std::size_t n = 0; n < audio.numFrames(); ++n)
-            audio.channels[0][n] = audio.channels[1][n] = static_cast<float> (amplitude * std::sin (6.283185307179586 * 440.0 * static_cast<double> (n) / rate));
-        writeFloatWav (path, audio);
-    }
-
-    TrackOpenOptions playingAt (double rate, std::vector<std::string> folders)
-    {
-        TrackOpenOptions how;
-        how.sessionSampleRate = rate;
-        how.cacheFolders = std::move (folders);
-        return how;
-    }
-
     float peakOf (BackingTrackFile& file)
     {
         std::vector<std::vector<float>> out (2, std::vector<float> (static_cast<std::size_t> (file.getSessionLength())));
@@ -60,7 +42,7 @@ TEST_CASE ("A converted track's cache entry is reused while the source is unchan
     TemporaryFolder folder;
     const auto source = folder.path ("song.wav");
     const auto cache = folder.path ("session/.foldback-cache");
-    writeTone (source, 44100.0, 0.5);
+    writeToneWav (source, 44100.0, 2, 1.0, 0.5);
 
     std::string firstEntry;
     {
@@ -85,7 +67,7 @@ TEST_CASE ("A converted track's cache entry is reused while the source is unchan
 
     SECTION ("an edited source is converted again, and its old entry deleted")
     {
-        writeTone (source, 44100.0, 0.25);
+        writeToneWav (source, 44100.0, 2, 1.0, 0.25);
         // A rewrite within the file system's time resolution still changes the size or the
         // inode most of the time; the modification time is set apart to make sure.
         std::filesystem::last_write_time (source, std::filesystem::last_write_time (source) + std::chrono::seconds (2));
@@ -131,7 +113,7 @@ TEST_CASE ("Where the first cache folder cannot be made, the next is used, and w
 {
     TemporaryFolder folder;
     const auto source = folder.path ("song.wav");
-    writeTone (source, 44100.0, 0.5);
+    writeToneWav (source, 44100.0, 2, 1.0, 0.5);
 
     // A file where a folder of the path should be: no user, root included, can make it.
     std::ofstream (folder.path ("blocked")) << "a file, not a folder";
@@ -149,7 +131,7 @@ TEST_CASE ("Where the first cache folder cannot be made, the next is used, and w
     CHECK (nowhere.getMessage().find (blocked) != std::string::npos);
 
     // A file at the session's rate needs no cache at all.
-    writeTone (folder.path ("native.wav"), 48000.0, 0.5);
+    writeToneWav (folder.path ("native.wav"), 48000.0, 2, 1.0, 0.5);
     BackingTrackFile native (folder.path ("native.wav"), playingAt (48000.0, {}));
     CHECK (native.isOnline());
     CHECK_FALSE (native.isConverted());

@@ -106,13 +106,7 @@ namespace
         return static_cast<std::int64_t> (std::llround (static_cast<double> (fileFrames) * sessionRate / fileRate));
     }
 
-    TrackOpenOptions playingAt (double sessionRate, const TemporaryFolder& folder)
-    {
-        TrackOpenOptions how;
-        how.sessionSampleRate = sessionRate;
-        how.cacheFolders = { folder.path ("cache") };
-        return how;
-    }
+
 }
 
 TEST_CASE ("Lossless files from sox and flac decode to exactly the samples that were encoded", "[tracks][formats]")
@@ -184,7 +178,7 @@ TEST_CASE ("Lossless files from sox and flac decode to exactly the samples that 
 
         // And as a backing track in a 48 kHz session: at 48 kHz it streams as it is; at
         // another rate a converted copy streams, one second of file to one of session.
-        BackingTrackFile track (out, playingAt (48000.0, folder));
+        BackingTrackFile track (out, playingAt (48000.0, { folder.path ("cache") }));
         INFO (track.getMessage());
         REQUIRE (track.isOnline());
         CHECK (track.isConverted() == (c.rate != 48000.0));
@@ -298,7 +292,7 @@ TEST_CASE ("MP3, Ogg Vorbis and Opus files from lame, oggenc and opusenc play th
 
         // As a backing track, a converted copy at the session's rate streams: no decoding
         // while playing, and exact reads from any frame.
-        BackingTrackFile track (out, playingAt (48000.0, folder));
+        BackingTrackFile track (out, playingAt (48000.0, { folder.path ("cache") }));
         INFO (track.getMessage());
         REQUIRE (track.isOnline());
         CHECK (track.isConverted());
@@ -327,7 +321,7 @@ TEST_CASE ("An RF64 file, the WAV for over 4 GB, plays", "[tracks][formats]")
         sf_close (file);
     }
 
-    BackingTrackFile track (path, playingAt (48000.0, folder));
+    BackingTrackFile track (path, playingAt (48000.0, { folder.path ("cache") }));
     INFO (track.getMessage());
     REQUIRE (track.isOnline());
     CHECK_FALSE (track.isConverted());

@@ -3,6 +3,8 @@
 // Audio files for the backing-track tests, generated in a temporary folder that is
 // removed afterwards: no audio is stored in git.
 
+#include "Audio/AudioFileIO.h"
+#include "Audio/BackingTrackFile.h"
 #include "Engine/TrackStream.h"
 
 #include <juce_audio_formats/juce_audio_formats.h>
@@ -101,6 +103,28 @@ inline std::vector<std::vector<float>> renderStream (TrackStream& stream, std::i
         stream.renderSegment (rollingSegment (from + done, done == 0), channels.data(), numChannels, n);
     }
     return out;
+}
+
+/** How a test opens a track: at `sessionRate`, converting into `cacheFolders`. */
+inline TrackOpenOptions playingAt (double sessionRate, std::vector<std::string> cacheFolders)
+{
+    TrackOpenOptions how;
+    how.sessionSampleRate = sessionRate;
+    how.cacheFolders = std::move (cacheFolders);
+    return how;
+}
+
+/** A 32-bit float WAV of a sine on every channel. */
+inline void writeToneWav (const std::string& path, double rate, int numChannels, double seconds, double amplitude,
+                          double frequency = 440.0)
+{
+    AudioData audio;
+    audio.sampleRate = rate;
+    audio.channels.assign (static_cast<std::size_t> (numChannels), std::vector<float> (static_cast<std::size_t> (rate * seconds)));
+    for (auto& channel : audio.channels)
+        for (std::size_t n = 0; n < channel.size(); ++n)
+            channel[n] = static_cast<float> (amplitude * std::sin (6.283185307179586 * frequency * static_cast<double> (n) / rate));
+    writeFloatWav (path, audio);
 }
 
 } // namespace foldback::test

@@ -41,6 +41,17 @@ def wait_for_port(port, seconds):
     return False
 
 
+def stop(app):
+    """Ends a `foldback run` as SIGTERM does, and returns what it printed."""
+    app.terminate()
+    try:
+        out, _ = app.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        out, _ = app.communicate()
+    return out
+
+
 def main():
     binary, source_dir, output_dir = sys.argv[1:4]
     drums = os.path.join(source_dir, "presets", "audio", "demo-drums.wav")
@@ -85,12 +96,7 @@ def main():
                                     timeout=120)
             return result.returncode
         finally:
-            app.terminate()
-            try:
-                out, _ = app.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                out, _ = app.communicate()
+            out = stop(app)
             print("--- foldback run output (last lines) ---")
             print("\n".join(out.splitlines()[-15:]))
 

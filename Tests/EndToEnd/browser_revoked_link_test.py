@@ -12,23 +12,13 @@ import subprocess
 import sys
 import tempfile
 
-from browser_remote_test import free_port_pair, wait_for_port
+from browser_remote_test import free_port_pair, stop, wait_for_port
 
 
 def start(binary, path, folder):
     return subprocess.Popen([binary, "run", path, "--headless", "--device-type", "Virtual"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env=dict(os.environ, XDG_CONFIG_HOME=folder))
-
-
-def stop(app):
-    app.terminate()
-    try:
-        out, _ = app.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        app.kill()
-        out, _ = app.communicate()
-    return out
 
 
 def main():
