@@ -379,7 +379,7 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     auto clickAt = [&map] (std::int64_t t) { return map.nextOnsetAtOrAfter (t, 1).sample == t; };
 
     Verdict verdict;
-    int cyclesWithBbt = 0, bbtWrong = 0;
+    int cyclesWithBbt = 0, bbtWrong = 0, lastTakeXruns = 0;
     std::string firstBbtWrong;
     for (int take = 1; take <= 3; ++take)
     {
@@ -412,7 +412,8 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
                                 + std::to_string (cycle.beatsPerMinute) + " bpm, expected " + std::to_string (expected.bar) + "|"
                                 + std::to_string (expected.beat);
         }
-        if ((verdict.wrongCycles == 0 && bbtWrong == 0) || daw.xrunCount() == xrunsBefore)
+        lastTakeXruns = daw.xrunCount() - xrunsBefore;
+        if ((verdict.wrongCycles == 0 && bbtWrong == 0) || lastTakeXruns == 0)
             break;
         WARN ("take " << take << " had xruns and wrong cycles: trying again");
     }
@@ -423,7 +424,7 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     CHECK (verdict.wrongCycles == 0);
     // A take whose every try had xruns measures the host's scheduling (see the follow
     // test); the BBT is held exact only where the server kept its cycles.
-    if (daw.xrunCount() > 0 && bbtWrong > 0)
+    if (lastTakeXruns > 0 && bbtWrong > 0)
         WARN ("every take had xruns: the published BBT was not measured (" << bbtWrong << " cycle(s) off)");
     else
         CHECK (bbtWrong == 0);
