@@ -39,36 +39,33 @@ namespace
 
         return text;
     }
-}
 
-namespace
-{
-/** One line for a track: what its file is, and how it plays. */
-std::string describeTrack (const BackingTrack& track, const TrackStatus& status, double sessionRate, const std::string& sessionDirectory)
-{
-    if (! status.online)
-        return "OFFLINE: " + status.message;
-
-    const auto& info = status.info;
-    std::ostringstream text;
-    text << track.file << ": " << info.description;
-
-    if (! info.isConverted())
+    /** One line for a track: what its file is, and how it plays. */
+    std::string describeTrack (const BackingTrack& track, const TrackStatus& status, double sessionRate, const std::string& sessionDirectory)
     {
-        text << "; plays as it is";
+        if (! status.online)
+            return "OFFLINE: " + status.message;
+
+        const auto& info = status.info;
+        std::ostringstream text;
+        text << track.file << ": " << info.description;
+
+        if (! info.isConverted())
+        {
+            text << "; plays as it is";
+            return text.str();
+        }
+
+        std::error_code error;
+        auto shown = std::filesystem::relative (info.cachePath, sessionDirectory.empty() ? "." : sessionDirectory, error).string();
+        if (error || shown.empty() || shown.rfind ("..", 0) == 0)
+            shown = info.cachePath;
+
+        text << std::fixed << std::setprecision (2) << "; converted to " << static_cast<long> (sessionRate) << " Hz ("
+             << (info.convertedNow ? "converted now in " + formatSeconds (info.conversionSeconds) : std::string ("cached"))
+             << "): " << shown;
         return text.str();
     }
-
-    std::error_code error;
-    auto shown = std::filesystem::relative (info.cachePath, sessionDirectory.empty() ? "." : sessionDirectory, error).string();
-    if (error || shown.empty() || shown.rfind ("..", 0) == 0)
-        shown = info.cachePath;
-
-    text << std::fixed << std::setprecision (2) << "; converted to " << static_cast<long> (sessionRate) << " Hz ("
-         << (info.convertedNow ? "converted now in " + formatSeconds (info.conversionSeconds) : std::string ("cached"))
-         << "): " << shown;
-    return text.str();
-}
 }
 
 int runCheckCommand (const std::vector<std::string>& words)

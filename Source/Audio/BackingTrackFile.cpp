@@ -25,21 +25,20 @@ BackingTrackFile::BackingTrackFile (const std::string& filePath, const TrackOpen
         stream.reset();
         info.cachePath.clear();
         numChannels = 0;
-        sessionLength = 0;
         info.sessionFrames = 0;
         message = path + ": " + problem;
         return;
     }
 
     online = true;
-    info.sessionFrames = sessionLength;
 }
 
 BackingTrackFile::~BackingTrackFile() = default;
 
 std::string BackingTrackFile::open (const TrackOpenOptions& options)
 {
-    const auto resolved = std::filesystem::absolute (path).string();
+    resolvedPath = std::filesystem::absolute (path).string();
+    const auto& resolved = resolvedPath;
 
     // Opened by us: only a regular file, and a failed open (a missing file, a FIFO, no
     // file descriptors left) is a reason rather than a null handle.
@@ -83,7 +82,7 @@ std::string BackingTrackFile::open (const TrackOpenOptions& options)
         if (! source->read (fileLength - tail, tail, channels, numChannels))
             return "the audio data cannot be decoded (corrupt or truncated)";
 
-        sessionLength = fileLength;
+        info.sessionFrames = fileLength;
         stream = std::move (source);
         return {};
     }
@@ -103,7 +102,7 @@ std::string BackingTrackFile::open (const TrackOpenOptions& options)
     info.cachePath = entry.path;
     info.convertedNow = entry.built;
     info.conversionSeconds = entry.buildSeconds;
-    sessionLength = converted->getNumFrames();
+    info.sessionFrames = converted->getNumFrames();
     stream = std::move (converted);
     return {};
 }
@@ -116,7 +115,7 @@ bool BackingTrackFile::hasChangedSinceOpen() const
         return false;
 
     FileIdentity now;
-    return ! readPathIdentity (std::filesystem::absolute (path).string(), now) || now != sourceIdentity;
+    return ! readPathIdentity (resolvedPath, now) || now != sourceIdentity;
 }
 
 bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, float* const* channels)

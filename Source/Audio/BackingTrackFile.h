@@ -77,7 +77,7 @@ public:
     int getNumChannels() const noexcept              { return numChannels; }   ///< 1 or 2; 0 offline
     double getFileSampleRate() const noexcept        { return info.fileSampleRate; }
     std::int64_t getFileLength() const noexcept      { return info.fileFrames; }    ///< in the source file's frames
-    std::int64_t getSessionLength() const noexcept   { return sessionLength; }      ///< in session frames
+    std::int64_t getSessionLength() const noexcept   { return info.sessionFrames; } ///< in session frames
 
     /** Whether a cache entry at the session's rate streams instead of the file. */
     bool isConverted() const noexcept                { return info.isConverted(); }
@@ -99,11 +99,10 @@ private:
     bool hasChangedSinceOpen() const;
     bool failBecauseChanged (int numFrames, float* const* channels);
 
-    std::string path, message;
+    std::string path, resolvedPath, message;
     TrackFileInfo info;
     bool online = false;
     int numChannels = 0;
-    std::int64_t sessionLength = 0;
     std::unique_ptr<SoundFile> stream;   // the file, or its cache entry
     FileIdentity sourceIdentity;         // the source of a converted track, as converted
     bool changedOnDisk = false;

@@ -15,6 +15,16 @@ namespace
     /** An empty session with one mix, on the device already in use (a new song in the same
         room should not drop the engineer back to the Virtual device). */
     const char* const defaultPerformers = "Singer, Guitarist";
+
+    /** One line per error, each naming the file and the field. */
+    template <typename Errors>
+    juce::String describeErrors (const Errors& errors)
+    {
+        juce::StringArray lines;
+        for (const auto& e : errors)
+            lines.add (e.toString());
+        return lines.joinIntoString ("\n");
+    }
 }
 
 SessionFiles::SessionFiles (ConsoleModel& modelToEdit, juce::PropertiesFile& settingsToKeep)
@@ -51,10 +61,7 @@ bool SessionFiles::load (const juce::File& file, juce::String& error)
     auto parsed = loadSessionFile (file.getFullPathName().toStdString());
     if (! parsed.session.has_value())
     {
-        juce::StringArray lines;
-        for (const auto& e : parsed.errors)
-            lines.add (e.toString());
-        error = lines.joinIntoString ("\n");
+        error = describeErrors (parsed.errors);
         return false;
     }
     model.getDocument().reset (*parsed.session, file.getFullPathName().toStdString());
@@ -149,10 +156,7 @@ void SessionFiles::loadWhenTracksAreReady (const juce::File& file)
     auto parsed = loadSessionFile (file.getFullPathName().toStdString());
     if (! parsed.session.has_value())
     {
-        juce::StringArray lines;
-        for (const auto& e : parsed.errors)
-            lines.add (e.toString());
-        showError ("Could not open the session", lines.joinIntoString ("\n"));
+        showError ("Could not open the session", describeErrors (parsed.errors));
         return;
     }
 

@@ -33,6 +33,24 @@ namespace
         return "none";
     }
 
+    /** `audio` written by libsndfile in `format`: for what sox cannot write. */
+    void writeWithLibsndfile (const std::string& path, int format, const AudioData& audio)
+    {
+        SF_INFO info {};
+        info.samplerate = static_cast<int> (audio.sampleRate);
+        info.channels = audio.numChannels();
+        info.format = format;
+        SNDFILE* file = sf_open (path.c_str(), SFM_WRITE, &info);
+        REQUIRE (file != nullptr);
+        std::vector<float> interleaved;
+        for (std::size_t n = 0; n < audio.numFrames(); ++n)
+            for (const auto& channel : audio.channels)
+                interleaved.push_back (channel[n]);
+        const auto frames = static_cast<sf_count_t> (audio.numFrames());
+        REQUIRE (sf_writef_float (file, interleaved.data(), frames) == frames);
+        sf_close (file);
+    }
+
     std::string quoted (const std::string& path) { return "'" + path + "'"; }
 
     void run (const std::string& command)
@@ -210,16 +228,7 @@ TEST_CASE ("A-law and u-law AU and AIFF-C decode within their companding step", 
 
     // sox cannot write an AIFF-C in a-law; libsndfile, a second writer, can.
     const auto aifc = folder.path ("alaw.aifc");
-    {
-        SF_INFO info {};
-        info.samplerate = 48000;
-        info.channels = 1;
-        info.format = SF_FORMAT_AIFF | SF_FORMAT_ALAW;
-        SNDFILE* file = sf_open (aifc.c_str(), SFM_WRITE, &info);
-        REQUIRE (file != nullptr);
-        REQUIRE (sf_writef_float (file, reference.channels[0].data(), 24000) == 24000);
-        sf_close (file);
-    }
+    writeWithLibsndfile (aifc, SF_FORMAT_AIFF | SF_FORMAT_ALAW, reference);
     std::string error;
     const auto file = SoundFile::open (aifc, error);
     REQUIRE (file != nullptr);
@@ -305,21 +314,8 @@ TEST_CASE ("An RF64 file, the WAV for over 4 GB, plays", "[tracks][formats]")
     TemporaryFolder folder;
     const auto path = folder.path ("big.wav");
     const auto reference = gridNoise (48000.0, 2, 48000, 32, 9);
-    {
-        // Written as RF64 whatever its size; sox cannot write RF64.
-        SF_INFO info {};
-        info.samplerate = 48000;
-        info.channels = 2;
-        info.format = SF_FORMAT_RF64 | SF_FORMAT_FLOAT;
-        SNDFILE* file = sf_open (path.c_str(), SFM_WRITE, &info);
-        REQUIRE (file != nullptr);
-        std::vector<float> interleaved;
-        for (std::size_t n = 0; n < 48000; ++n)
-            for (const auto& channel : reference.channels)
-                interleaved.push_back (channel[n]);
-        REQUIRE (sf_writef_float (file, interleaved.data(), 48000) == 48000);
-        sf_close (file);
-    }
+    // Written as RF64 whatever its size; sox cannot write RF64.
+    writeWithLibsndfile (path, SF_FORMAT_RF64 | SF_FORMAT_FLOAT, reference);
 
     BackingTrackFile track (path, playingAt (48000.0, { folder.path ("cache") }));
     INFO (track.getMessage());
