@@ -2,6 +2,7 @@
 
 #include "JackAudioDeviceType.h"
 
+#include <thread>
 #include <utility>
 
 namespace foldback
@@ -9,6 +10,15 @@ namespace foldback
 
 namespace
 {
+    /** Counts a process-thread callback in while it may touch the engine, so the message
+        thread can wait it out before re-preparing the engine (see followServerSampleRate). */
+    struct EngineUse
+    {
+        explicit EngineUse (std::atomic<int>& usersToCount) noexcept : users (usersToCount) { users.fetch_add (1); }
+        ~EngineUse() { users.fetch_sub (1); }
+        std::atomic<int>& users;
+    };
+
     constexpr int timerIntervalMs = 100;
     constexpr double retryIntervalMs = 500.0;
     constexpr double snapshotIntervalMs = 1000.0;
@@ -137,10 +147,12 @@ juce::String JackAudioDevice::openClient()
     jack_on_info_shutdown (client, shutdownCallback, this);
     jack_set_xrun_callback (client, xrunCallback, this);
     jack_set_buffer_size_callback (client, bufferSizeCallback, this);
+    jack_set_sample_rate_callback (client, sampleRateCallback, this);
     timebaseMaster = false;   // a new client: whatever the old one held went with it
     registerTransportCallbacks();
 
-    sampleRate = static_cast<double> (jack_get_sample_rate (client));
+    serverRate = jack_get_sample_rate (client);
+    sampleRate = static_cast<double> (serverRate.load());
     bufferSize = static_cast<int> (jack_get_buffer_size (client));
     return {};
 }
@@ -215,8 +227,11 @@ void JackAudioDevice::start (juce::AudioIODeviceCallback* callback)
 
 void JackAudioDevice::activate()
 {
+    const auto rate = serverRate.load();      // a change while stopped is simply the rate started at
+    sampleRate = static_cast<double> (rate);
     startedCallback->audioDeviceAboutToStart (this);
-    liveCallback.store (startedCallback, std::memory_order_release);
+    callbackRate = rate;
+    liveCallback.store (startedCallback);
 
     if (jack_activate (client) != 0)
     {
@@ -271,6 +286,9 @@ void JackAudioDevice::timerCallback()
     if (! active)
         return;
 
+    if (serverRate.load() != callbackRate.load())
+        followServerSampleRate();
+
     const auto now = nowMs();
 
     // Named ports that appear later (a PipeWire device plugged in, a netjack2 station joining)
@@ -294,6 +312,34 @@ void JackAudioDevice::timerCallback()
         knownConnections = jackconnections::readConnections (client, inputPorts, outputPorts);
         nextSnapshotMs = now + snapshotIntervalMs;
     }
+}
+
+void JackAudioDevice::serverSampleRateChanged (jack_nframes_t rate) noexcept
+{
+    if (rate > 0)
+        serverRate.store (rate);
+}
+
+void JackAudioDevice::followServerSampleRate()
+{
+    // The rates already differ, so no process-thread callback enters the engine from here
+    // on; wait out one that is inside it already (at most a period; the process thread
+    // never waits for us). Sequentially consistent on both sides: a callback counts itself
+    // in before it compares the rates.
+    liveCallback.store (nullptr);
+    while (engineUsers.load() > 0)
+        std::this_thread::yield();
+
+    const auto rate = serverRate.load();
+    sampleRate = static_cast<double> (rate);
+    if (startedCallback != nullptr)
+    {
+        startedCallback->audioDeviceStopped();
+        startedCallback->audioDeviceAboutToStart (this);   // re-prepares the engine at the new rate
+    }
+    callbackRate = rate;
+    liveCallback.store (startedCallback);
+    ++sampleRateChanges;
 }
 
 void JackAudioDevice::handleServerLoss()
@@ -344,15 +390,24 @@ int JackAudioDevice::process (jack_nframes_t numFrames) noexcept
         outputPointers[i] = outputPorts[i] != nullptr ? static_cast<float*> (jack_port_get_buffer (outputPorts[i], numFrames))
                                                       : nullptr;
 
-    // The transport first, so the engine renders this cycle at the transport's frame.
-    auto* link = liveTransportLink.load (std::memory_order_acquire);
-    if (link != followingLink && followingLink != nullptr)
-        followingLink->release();
-    followingLink = link;
-    if (link != nullptr)
-        link->processCycle (client, numFrames);
+    // Between a sample-rate change and the timer's re-prepare the engine is left alone and
+    // the outputs are silent: its clock and filters are still at the old rate.
+    const EngineUse use (engineUsers);
+    const bool engineUsable = engineRunsAtServerRate();
 
-    if (auto* callback = liveCallback.load (std::memory_order_acquire))
+    // The transport first, so the engine renders this cycle at the transport's frame.
+    if (engineUsable)
+    {
+        auto* link = liveTransportLink.load (std::memory_order_acquire);
+        if (link != followingLink && followingLink != nullptr)
+            followingLink->release();
+        followingLink = link;
+        if (link != nullptr)
+            link->processCycle (client, numFrames);
+    }
+
+    auto* callback = engineUsable ? liveCallback.load() : nullptr;
+    if (callback != nullptr)
     {
         const juce::AudioIODeviceCallbackContext context;
         callback->audioDeviceIOCallbackWithContext (inputPointers.data(), static_cast<int> (inputPointers.size()),
@@ -389,6 +444,9 @@ int JackAudioDevice::syncCallback (jack_transport_state_t, jack_position_t* posi
 {
     auto& self = *static_cast<JackAudioDevice*> (device);
     ScopedRealtimeProbe probe (self.realtimeProbe);   // the process thread's rules hold here too
+    const EngineUse use (self.engineUsers);
+    if (! self.engineRunsAtServerRate())
+        return 0;                                     // not ready: the engine is being re-prepared
     auto* link = self.liveTransportLink.load (std::memory_order_acquire);
     return link == nullptr || position == nullptr || link->readyToRoll (*position) ? 1 : 0;
 }
@@ -397,8 +455,17 @@ void JackAudioDevice::timebaseCallback (jack_transport_state_t, jack_nframes_t, 
 {
     auto& self = *static_cast<JackAudioDevice*> (device);
     ScopedRealtimeProbe probe (self.realtimeProbe);
+    const EngineUse use (self.engineUsers);
+    if (! self.engineRunsAtServerRate())
+        return;                                       // the engine is being re-prepared: JACK keeps the last position
     if (auto* link = self.liveTransportLink.load (std::memory_order_acquire); link != nullptr && position != nullptr)
         link->fillPosition (*position);
+}
+
+int JackAudioDevice::sampleRateCallback (jack_nframes_t rate, void* device) noexcept
+{
+    static_cast<JackAudioDevice*> (device)->serverSampleRateChanged (rate);
+    return 0;
 }
 
 int JackAudioDevice::bufferSizeCallback (jack_nframes_t numFrames, void* device) noexcept

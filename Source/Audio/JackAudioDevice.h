@@ -100,6 +100,18 @@ public:
     /** Message thread: how many times the client came back after losing its server. */
     int getReconnectionCount() const noexcept { return reconnections; }
 
+    /** JACK's sample-rate notification (its notification thread, never the process thread):
+        the server now runs at `rate` (PipeWire's JACK layer can change it live; jackd
+        cannot). From the next cycle the process callback plays silence rather than render
+        at the wrong rate; the timer then takes the engine's callback off the process
+        thread, restarts it at the new rate (audioDeviceAboutToStart, which re-prepares the
+        engine) and puts it back. Public so a test can play the part of a server that
+        changes its rate. */
+    void serverSampleRateChanged (jack_nframes_t rate) noexcept;
+
+    /** Message thread: live sample-rate changes followed so far. */
+    int getSampleRateChangeCount() const noexcept { return sampleRateChanges; }
+
 private:
     juce::String openClient();
     void closeClient();
@@ -107,12 +119,15 @@ private:
     void timerCallback() override;
     void handleServerLoss();
     void tryToReconnect();
+    void followServerSampleRate();
+    bool engineRunsAtServerRate() const noexcept { return serverRate.load() == callbackRate.load(); }
 
     int process (jack_nframes_t numFrames) noexcept;
     static int processCallback (jack_nframes_t, void*) noexcept;
     static void shutdownCallback (jack_status_t, const char*, void*) noexcept;
     static int xrunCallback (void*) noexcept;
     static int bufferSizeCallback (jack_nframes_t, void*) noexcept;
+    static int sampleRateCallback (jack_nframes_t, void*) noexcept;
     static int syncCallback (jack_transport_state_t, jack_position_t*, void*) noexcept;
     static void timebaseCallback (jack_transport_state_t, jack_nframes_t, jack_position_t*, int, void*) noexcept;
     void registerTransportCallbacks();
@@ -129,7 +144,11 @@ private:
     bool wantOpen = false;
     bool active = false;
     bool autoConnectedOnce = false;
-    double sampleRate = 48000.0;
+    double sampleRate = 48000.0;                                 // message thread's: the rate the callback was started at
+    std::atomic<jack_nframes_t> serverRate { 0 };                // the server's, as JACK last told it
+    std::atomic<jack_nframes_t> callbackRate { 0 };              // the rate the live callback was prepared for
+    std::atomic<int> engineUsers { 0 };                          // process-thread callbacks inside the engine now
+    int sampleRateChanges = 0;
     std::atomic<int> bufferSize { 256 };
     juce::String lastError;
 
