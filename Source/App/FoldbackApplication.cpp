@@ -85,6 +85,8 @@ void FoldbackApplication::initialise (const juce::String&)
 {
     juce::LookAndFeel::setDefaultLookAndFeel (&lookAndFeel);
     settings = openSettings();
+    stopSignals.emplace();
+    startTimer (100);
 
     Session session;
     std::string path;
@@ -93,12 +95,15 @@ void FoldbackApplication::initialise (const juce::String&)
 
     LiveRig::Options rigOptions;
     rigOptions.enableRemotes = options.enableRemotes;
+    rigOptions.jackClientName = options.jackClientName;
     try
     {
         rig = std::make_unique<LiveRig> (session, path, rigOptions);
     }
     catch (const std::exception& e)
     {
+        if (options.nsm != nullptr)
+            options.nsm->replyToOpen (false, e.what());
         std::cerr << "error: " << e.what() << "\n";
         setApplicationReturnValue (1);
         quit();
@@ -129,7 +134,7 @@ void FoldbackApplication::initialise (const juce::String&)
             for (const auto& warning : rig->reopenDevice())
                 model->notice (warning);
     };
-    if (! path.empty())
+    if (! path.empty() && options.nsm == nullptr)   // an NSM instance is the server's, not a recent session
         settings->setValue (SessionFiles::lastSessionKey, juce::String (path));
 
     window = std::make_unique<MainWindow> (*model, *files, &rig->getAudio());
@@ -143,8 +148,41 @@ void FoldbackApplication::initialise (const juce::String&)
         model->notice (notice);
     }
 
+    if (options.nsm != nullptr)
+        serveNsm (path);
+
     if (! options.screenshotDirectory.empty())
         startScreenshots();
+}
+
+void FoldbackApplication::serveNsm (const std::string& sessionPath)
+{
+    auto& nsm = *options.nsm;
+    nsm.onShowGui = [this] (bool show) { showWindowForNsm (show); };
+    nsm.replyToOpen (true, "opened " + sessionPath);
+    nsm.serve (rig->getDocument());
+    nsm.reportGuiShown (window->isVisible());
+    std::cout << "nsm: session " << sessionPath << ", JACK client " << options.jackClientName << std::endl;
+}
+
+void FoldbackApplication::showWindowForNsm (bool show)
+{
+    window->setVisible (show);
+    if (show)
+    {
+        window->toFront (true);
+        window->getConsole().grabKeyboardFocus();
+    }
+    options.nsm->reportGuiShown (show);
+}
+
+void FoldbackApplication::timerCallback()
+{
+    if (StopSignals::wasRequested())
+    {
+        stopTimer();
+        quit();   // SIGTERM (NSM, systemd) or Ctrl-C: at once, nothing asked
+    }
 }
 
 void FoldbackApplication::startScreenshots()
@@ -166,6 +204,12 @@ void FoldbackApplication::startScreenshots()
 
 void FoldbackApplication::systemRequestedQuit()
 {
+    // Under NSM the server ends its clients; the close button hides the optional GUI.
+    if (options.nsm != nullptr && window != nullptr && ! options.quitAfterScreenshots)
+    {
+        showWindowForNsm (false);
+        return;
+    }
     if (files == nullptr || options.quitAfterScreenshots)
     {
         quit();
@@ -176,6 +220,9 @@ void FoldbackApplication::systemRequestedQuit()
 
 void FoldbackApplication::shutdown()
 {
+    stopTimer();
+    if (options.nsm != nullptr)
+        options.nsm->onShowGui = nullptr;
     screenshots.reset();
     window.reset();
     if (rig != nullptr)
@@ -187,7 +234,9 @@ void FoldbackApplication::shutdown()
     rig.reset();
     if (settings != nullptr)
         settings->saveIfNeeded();
+    options.nsm.reset();
     juce::LookAndFeel::setDefaultLookAndFeel (nullptr);
+    stopSignals.reset();
 }
 
 } // namespace foldback

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "App/LiveRig.h"
+#include "App/NsmClient.h"
+#include "App/StopSignals.h"
 #include "Gui/ConsoleModel.h"
 #include "Gui/FoldbackLookAndFeel.h"
 #include "Gui/MainWindow.h"
@@ -25,13 +27,19 @@ struct GuiLaunchOptions
     std::string screenshotDirectory;  ///< hidden: save screenshots and the component tree here
     bool quitAfterScreenshots = false;
     bool enableRemotes = false;       ///< --remote: turn remote control on at start
+    std::shared_ptr<NsmClient> nsm;   ///< under NSM: the client, its open request not yet answered
+    std::string jackClientName;       ///< under NSM: the client id
 };
 
 /** The engineer's console as a JUCE application: opens the session (the one given, else
     the last one opened, else presets/demo.json), opens its audio device through the device
     layer (falling back to Virtual), and shows the console. Quitting asks about unsaved
-    changes. Message thread only. */
-class FoldbackApplication : public juce::JUCEApplication
+    changes; SIGTERM and SIGINT quit at once, asking nothing.
+
+    Under NSM (options.nsm) the session is the server's, the window is its optional GUI
+    (shown at start; closing it hides it, and the server hears so), and only the server
+    ends the console (SIGTERM). Message thread only. */
+class FoldbackApplication : public juce::JUCEApplication, private juce::Timer
 {
 public:
     /** The options the next instance starts with (set before JUCE creates it). */
@@ -60,8 +68,12 @@ public:
 private:
     void chooseStartSession (Session& session, std::string& path, juce::StringArray& notices);
     void startScreenshots();
+    void serveNsm (const std::string& sessionPath);
+    void showWindowForNsm (bool show);
+    void timerCallback() override;   // polls the stop signals
 
     GuiLaunchOptions options;
+    std::optional<StopSignals> stopSignals;
     FoldbackLookAndFeel lookAndFeel;
     std::unique_ptr<juce::PropertiesFile> settings;
     std::unique_ptr<LiveRig> rig;

@@ -61,6 +61,11 @@ int runGuiCommand (const std::vector<std::string>& words)
     if (arguments.positionals().size() > 1)
         throw UsageError ("the console opens one SESSION.json at a time");
 
+    const char* nsmUrl = std::getenv ("NSM_URL");
+    const bool underNsm = nsmUrl != nullptr && *nsmUrl != 0;
+    if (underNsm && ! arguments.positionals().empty())
+        throw UsageError ("under NSM the server names the session: give no SESSION.json");
+
     GuiLaunchOptions options;
     if (! arguments.positionals().empty())
     {
@@ -76,12 +81,35 @@ int runGuiCommand (const std::vector<std::string>& words)
     {
         if (! options.screenshotDirectory.empty())
             throw CommandFailure ("--screenshot-dir needs a display, and none answers on $DISPLAY");
-        const auto path = options.session.has_value() ? options.sessionPath : findStartSessionPath();
-        std::cerr << "note: no display; running " << path << " headless\n";
-        std::vector<std::string> runWords { path, "--headless" };
+        // Under NSM, run is the client and asks the server for the session.
+        const auto path = underNsm ? std::string() : options.session.has_value() ? options.sessionPath : findStartSessionPath();
+        std::cerr << "note: no display; running " << (underNsm ? std::string ("the NSM session") : path) << " headless\n";
+        std::vector<std::string> runWords { "--headless" };
+        if (! path.empty())
+            runWords.insert (runWords.begin(), path);
         if (options.enableRemotes)
             runWords.push_back ("--remote");
         return runRunCommand (runWords);
+    }
+
+    if (underNsm)
+    {
+        // The window is NSM's optional GUI; the session is the one the server opens.
+        options.nsm = std::make_shared<NsmClient> (nsmUrl);
+        options.nsm->announce ("foldback", ":dirty:optional-gui:");
+        const auto instance = options.nsm->openInstance (std::chrono::seconds (30));
+        try
+        {
+            auto loaded = loadSessionForCommand (instance.sessionPath);
+            options.session = std::move (loaded.session);
+            options.sessionPath = std::filesystem::absolute (loaded.path).string();
+        }
+        catch (const std::exception& e)
+        {
+            options.nsm->replyToOpen (false, e.what());
+            throw;
+        }
+        options.jackClientName = instance.clientId;
     }
 
     FoldbackApplication::setLaunchOptions (std::move (options));

@@ -1,7 +1,10 @@
 #include "NsmClient.h"
 
 #include "Remote/OscPacket.h"
+#include "Session/AtomicFile.h"
+#include "Session/SessionJson.h"
 
+#include <filesystem>
 #include <regex>
 #include <stdexcept>
 #include <unistd.h>
@@ -82,9 +85,9 @@ void NsmClient::send (const std::string& address, const std::vector<Argument>& a
     socket->write (serverHost, serverPort, packet.data(), static_cast<int> (packet.size()));
 }
 
-void NsmClient::announce (const std::string& executableName)
+void NsmClient::announce (const std::string& executableName, const std::string& capabilities)
 {
-    send ("/nsm/server/announce", { { true, "Foldback", 0 }, { true, ":dirty:", 0 }, { true, executableName, 0 },
+    send ("/nsm/server/announce", { { true, "Foldback", 0 }, { true, capabilities, 0 }, { true, executableName, 0 },
                                     { false, {}, 1 }, { false, {}, 1 }, { false, {}, static_cast<std::int32_t> (getpid()) } });
 }
 
@@ -142,6 +145,35 @@ std::optional<NsmClient::OpenRequest> NsmClient::waitForOpen (std::chrono::milli
     return std::nullopt;
 }
 
+NsmClient::Instance NsmClient::openInstance (std::chrono::milliseconds timeout)
+{
+    std::string problem;
+    const auto request = waitForOpen (timeout, problem);
+    if (! request)
+        throw std::runtime_error ("NSM: " + problem);
+
+    Instance instance { request->path + ".json", request->clientId };
+    if (! std::filesystem::exists (instance.sessionPath))
+    {
+        std::error_code ignored;
+        std::filesystem::create_directories (std::filesystem::path (instance.sessionPath).parent_path(), ignored);
+        Session fresh;
+        fresh.name = request->displayName.empty() ? "Foldback" : request->displayName;
+        std::string error;
+        if (! writeFileAtomically (instance.sessionPath, sessionToJson (fresh), {}, error))
+        {
+            replyToOpen (false, error);
+            throw std::runtime_error ("NSM: " + error);
+        }
+    }
+    return instance;
+}
+
+void NsmClient::reportGuiShown (bool shown)
+{
+    send (shown ? "/nsm/client/gui_is_shown" : "/nsm/client/gui_is_hidden", {});
+}
+
 void NsmClient::replyToOpen (bool opened, const std::string& message)
 {
     if (opened)
@@ -166,6 +198,11 @@ void NsmClient::handle (const std::string& address, const std::vector<Argument>&
             send ("/reply", { { true, "/nsm/client/save", 0 }, { true, "saved", 0 } });
         else
             send ("/error", { { true, "/nsm/client/save", 0 }, { false, {}, -1 }, { true, error, 0 } });
+    }
+    else if (address == "/nsm/client/show_optional_gui" || address == "/nsm/client/hide_optional_gui")
+    {
+        if (onShowGui)
+            onShowGui (address == "/nsm/client/show_optional_gui");
     }
     else if (address == "/nsm/client/open")
     {

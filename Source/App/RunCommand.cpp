@@ -5,6 +5,7 @@
 #include "App/LiveRig.h"
 #include "App/NsmClient.h"
 #include "App/SessionLoading.h"
+#include "App/StopSignals.h"
 #include "Audio/DeviceRequest.h"
 #include "Session/AtomicFile.h"
 #include "Session/SessionJson.h"
@@ -26,39 +27,6 @@ namespace foldback
 
 namespace
 {
-    std::atomic<bool> stopRequested { false };
-    static_assert (std::atomic<bool>::is_always_lock_free, "set from a signal handler");
-
-    extern "C" void requestStop (int) { stopRequested.store (true); }
-
-    /** SIGINT and SIGTERM ask the run to stop; SIGPIPE (a JACK server dying under us) is
-        ignored. The previous handlers come back when the run ends. */
-    class ScopedStopSignals
-    {
-    public:
-        ScopedStopSignals()
-        {
-            stopRequested = false;
-            struct sigaction action {};
-            action.sa_handler = requestStop;
-            sigemptyset (&action.sa_mask);
-            sigaction (SIGINT, &action, &previousInt);
-            sigaction (SIGTERM, &action, &previousTerm);
-            action.sa_handler = SIG_IGN;
-            sigaction (SIGPIPE, &action, &previousPipe);
-        }
-
-        ~ScopedStopSignals()
-        {
-            sigaction (SIGINT, &previousInt, nullptr);
-            sigaction (SIGTERM, &previousTerm, nullptr);
-            sigaction (SIGPIPE, &previousPipe, nullptr);
-        }
-
-    private:
-        struct sigaction previousInt {}, previousTerm {}, previousPipe {};
-    };
-
     /** What `run` adds to the rig's own duties on the message thread: the status line,
         autosave, and ending the dispatch loop once a signal asks. */
     class RunLoop : private juce::Timer
@@ -80,7 +48,7 @@ namespace
             status.printIfDue (std::cout);
             if (autosave != nullptr)
                 autosave->service (HeadlessAutosave::Clock::now());
-            if (stopRequested.load())
+            if (StopSignals::wasRequested())
                 juce::MessageManager::getInstance()->stopDispatchLoop();
         }
 
@@ -147,7 +115,7 @@ int runRunCommand (const std::vector<std::string>& words)
     }
 
     const juce::ScopedJuceInitialiser_GUI juceRuntime;
-    const ScopedStopSignals signals;
+    const StopSignals signals;
 
     std::unique_ptr<NsmClient> nsm;
     std::string sessionPath = arguments.positionals().empty() ? std::string() : arguments.positionals().front();
@@ -156,27 +124,9 @@ int runRunCommand (const std::vector<std::string>& words)
     {
         nsm = std::make_unique<NsmClient> (nsmUrl);
         nsm->announce ("foldback");
-        std::string problem;
-        const auto request = nsm->waitForOpen (std::chrono::seconds (30), problem);
-        if (! request)
-            throw std::runtime_error ("NSM: " + problem);
-
-        // The instance's session: path + ".json", made (empty) the first time.
-        sessionPath = request->path + ".json";
-        jackClientName = request->clientId;
-        if (! std::filesystem::exists (sessionPath))
-        {
-            std::error_code ignored;
-            std::filesystem::create_directories (std::filesystem::path (sessionPath).parent_path(), ignored);
-            Session fresh;
-            fresh.name = request->displayName.empty() ? "Foldback" : request->displayName;
-            std::string error;
-            if (! writeFileAtomically (sessionPath, sessionToJson (fresh), {}, error))
-            {
-                nsm->replyToOpen (false, error);
-                throw std::runtime_error ("NSM: " + error);
-            }
-        }
+        const auto instance = nsm->openInstance (std::chrono::seconds (30));
+        sessionPath = instance.sessionPath;
+        jackClientName = instance.clientId;
         std::cout << "nsm: session " << sessionPath << ", JACK client " << jackClientName << std::endl;
     }
 

@@ -6,6 +6,7 @@
 #include "Session/SessionQueries.h"
 #include "Support/ChildProcess.h"
 #include "Support/TempDirectory.h"
+#include "Support/VirtualDisplay.h"
 
 #include <catch2/catch.hpp>
 #include <juce_graphics/juce_graphics.h>
@@ -21,34 +22,6 @@ using namespace std::chrono_literals;
 
 namespace
 {
-    /** A private X server for the test: Xvfb picks a free display and prints its number. */
-    class VirtualDisplay
-    {
-    public:
-        explicit VirtualDisplay (const TempDirectory& directory)
-            : server ({ FOLDBACK_XVFB, "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp" }, {},
-                      directory.file ("xvfb.out"), directory.file ("xvfb.err"))
-        {
-            const auto end = std::chrono::steady_clock::now() + 20s;
-            while (std::chrono::steady_clock::now() < end && server.isRunning())
-            {
-                const auto text = server.readStdout();
-                if (const auto newline = text.find ('\n'); newline != std::string::npos)
-                {
-                    name = ":";
-                    name.append (text, 0, newline);
-                    return;
-                }
-                std::this_thread::sleep_for (20ms);
-            }
-        }
-
-        std::string name; ///< ":N", or empty if the server did not start
-
-    private:
-        ChildProcess server;
-    };
-
     void collectIds (const nlohmann::json& node, std::map<std::string, int>& ids, std::map<std::string, bool>& showing)
     {
         const auto id = node.at ("id").get<std::string>();

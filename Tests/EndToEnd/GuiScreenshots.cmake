@@ -8,7 +8,7 @@ if(NOT FOLDBACK_XVFB)
     return()
 endif()
 
-add_executable(foldback_gui_e2e_tests ${CMAKE_CURRENT_LIST_DIR}/GuiScreenshotTest.cpp)
+add_executable(foldback_gui_e2e_tests ${CMAKE_CURRENT_LIST_DIR}/GuiScreenshotTest.cpp ${CMAKE_CURRENT_LIST_DIR}/ConsoleNsmTest.cpp)
 target_include_directories(foldback_gui_e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(foldback_gui_e2e_tests PRIVATE foldback_catch_main foldback_app foldback_warnings)
 target_compile_definitions(foldback_gui_e2e_tests PRIVATE
