@@ -11,3 +11,8 @@ add_test(NAME "e2e: a performer's page whose link died with a console restart sa
                  $<TARGET_FILE:foldback> ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/remote-screenshots)
 set_tests_properties("e2e: a performer's page whose link died with a console restart says so and stops retrying"
                      PROPERTIES TIMEOUT 300 LABELS e2e)
+add_test(NAME "e2e: a performer's page with twenty sources fits two phone screens, tells every name apart and keeps the master in view"
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/browser_many_sources_test.py
+                 $<TARGET_FILE:foldback> ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/remote-screenshots)
+set_tests_properties("e2e: a performer's page with twenty sources fits two phone screens, tells every name apart and keeps the master in view"
+                     PROPERTIES TIMEOUT 300 LABELS e2e)
