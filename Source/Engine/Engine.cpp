@@ -7,6 +7,7 @@
 #include "ScopedFlushDenormals.h"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <cstring>
 
@@ -143,6 +144,24 @@ void Engine::renderSegment (const Plan& plan, RenderState& state, const float* c
     }
 
     addSoloToListenOutputs (plan, state, outputs, numOutputs, offset, numFrames);
+    limitListenOutputs (plan, state, outputs, numOutputs, offset, numFrames);
+}
+
+void Engine::limitListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
+                                 int offset, int numFrames) noexcept
+{
+    auto outputAt = [&] (int c) -> float*
+    {
+        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
+        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
+    };
+    float* left = outputAt (0);
+    float* right = outputAt (1);
+    if (left == nullptr)
+        std::swap (left, right);
+    // Every segment, soloed or not, so the limiter's release is the same however blocks fall.
+    if (left != nullptr)
+        state.listenLimiter.process (left, right, numFrames, 1.0f);
 }
 
 void Engine::addSoloToListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,

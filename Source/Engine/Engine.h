@@ -96,6 +96,8 @@ private:
                         int offset, int numFrames) noexcept;
     void addToListenOutputs (const PlanMix& mix, MixRenderState& live, bool chosen, const Plan& plan,
                              float* const* outputs, int numOutputs, int offset, int numFrames) noexcept;
+    void limitListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
+                             int offset, int numFrames) noexcept;
     void addSoloToListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
                                  int offset, int numFrames) noexcept;
     void renderMix (const PlanMix& mix, MixRenderState& live, const Plan& plan, RenderState& state, int numFrames) noexcept;

@@ -51,6 +51,7 @@ RenderState::RenderState (const Plan& plan)
     for (const auto& mix : plan.mixes)
         mostSends = std::max (mostSends, mix.sends.size());
     rampedGainScratch.assign (2 * mostSends * static_cast<std::size_t> (maxFrames), 0.0f);
+    listenLimiter.prepare (sampleRate);
 
     for (std::size_t m = 0; m < mixes.size(); ++m)
     {
@@ -96,6 +97,8 @@ void RenderState::continueFrom (const Plan& plan, const Plan& previousPlan, cons
         if (timeline != nullptr && oldTimeline != nullptr && timeline != oldTimeline)
             timeline->continueFromSource (*oldTimeline);
     }
+
+    listenLimiter.continueFrom (previous.listenLimiter);
 
     const auto previousMixes = std::min (previousPlan.mixes.size(), previous.mixes.size());
     for (std::size_t m = 0; m < mixes.size(); ++m)

@@ -82,6 +82,12 @@ public:
         are ramping. */
     std::vector<float> rampedGainScratch;
 
+    /** The LISTEN outputs' own safety limiter at 0 dBFS, last on those outputs (which no
+        mix shares). A listened mix passes it bit for bit (its own limiter keeps it at or
+        under its ceiling, at most 0 dBFS); an AFL solo at +12 dB, or several solos summed,
+        cannot pass full scale on the engineer's outputs. */
+    SafetyLimiter listenLimiter;
+
 private:
     std::vector<float> samplePool;
 };

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 using namespace foldback;
@@ -123,6 +125,26 @@ TEST_CASE ("AFL carries the source as the soloed mix sends it, the performer's o
         REQUIRE (out.data[4][static_cast<std::size_t> (i)] == in.data[1][static_cast<std::size_t> (i)] * gains.left);
         REQUIRE (out.data[5][static_cast<std::size_t> (i)] == in.data[2][static_cast<std::size_t> (i)] * gains.right);
     }
+}
+
+TEST_CASE ("An AFL solo of a send at +12 dB never passes full scale on the LISTEN outputs", "[engine][solo][listen][limiter]")
+{
+    auto session = soloSession();
+    session.mixes[1].sends["gtr"] = { 12.0, 0.0, false };
+    session.mixes[1].performer.sends.clear();
+    const auto in = noise (3, 9600, 0.8f, 26);
+    Rig rig (soloOf ("gtr", "guitarist", ListenSolo::Mode::afl), session);
+    const auto out = runEngine (rig.engine, in, 6, { 256 });
+
+    float loudest = 0.0f;
+    for (const std::size_t c : { std::size_t { 4 }, std::size_t { 5 } })
+        for (const float sample : out.data[c])
+        {
+            REQUIRE (std::isfinite (sample));
+            loudest = std::max (loudest, std::abs (sample));
+        }
+    CHECK (loudest <= 1.0f);
+    CHECK (loudest > 0.9f);   // limited, not silenced: 0.8 at +12 dB is 3.2 before the limiter
 }
 
 TEST_CASE ("Clearing the solo gives the LISTEN outputs back to the listened mix", "[engine][solo][listen]")
