@@ -16,6 +16,14 @@ namespace foldback
 
 namespace
 {
+    /** Where LISTEN output `c` (0 left, 1 right) starts in this segment, or nullptr when
+        the session has none there or the device lacks that channel. */
+    float* listenOutput (const Plan& plan, int c, float* const* outputs, int numOutputs, int offset) noexcept
+    {
+        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
+        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
+    }
+
     constexpr double gainRampSeconds = 0.020;     // faders, pans, mutes: no zipper, no click
     constexpr double talkbackRampSeconds = 0.010; // the talk button opens and closes quickly
 
@@ -150,13 +158,8 @@ void Engine::renderSegment (const Plan& plan, RenderState& state, const float* c
 void Engine::limitListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
                                  int offset, int numFrames) noexcept
 {
-    auto outputAt = [&] (int c) -> float*
-    {
-        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
-        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
-    };
-    float* left = outputAt (0);
-    float* right = outputAt (1);
+    float* left = listenOutput (plan, 0, outputs, numOutputs, offset);
+    float* right = listenOutput (plan, 1, outputs, numOutputs, offset);
     if (left == nullptr)
         std::swap (left, right);
     // Every segment, soloed or not, so the limiter's release is the same however blocks fall.
@@ -167,13 +170,8 @@ void Engine::limitListenOutputs (const Plan& plan, RenderState& state, float* co
 void Engine::addSoloToListenOutputs (const Plan& plan, RenderState& state, float* const* outputs, int numOutputs,
                                      int offset, int numFrames) noexcept
 {
-    auto outputAt = [&] (int c) -> float*
-    {
-        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
-        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
-    };
-    float* left = outputAt (0);
-    float* right = outputAt (1);
+    float* left = listenOutput (plan, 0, outputs, numOutputs, offset);
+    float* right = listenOutput (plan, 1, outputs, numOutputs, offset);
     const bool foldToMono = plan.listenOutputChannels[1] < 0; // one listen output: -6 dB per side
 
     const PlanSource* const planSources = plan.sources.data();
@@ -224,14 +222,9 @@ void Engine::addToListenOutputs (const PlanMix& mix, MixRenderState& live, bool 
     if (plan.listenOutputChannels[0] < 0 || (! live.listen.isRamping() && live.listen.getCurrent() == 0.0f))
         return;
 
-    auto outputAt = [&] (int c) -> float*
-    {
-        const int channel = plan.listenOutputChannels[static_cast<std::size_t> (c)];
-        return channel >= 0 && channel < numOutputs && outputs[channel] != nullptr ? outputs[channel] + offset : nullptr;
-    };
 
-    float* left = outputAt (0);
-    float* right = outputAt (1);
+    float* left = listenOutput (plan, 0, outputs, numOutputs, offset);
+    float* right = listenOutput (plan, 1, outputs, numOutputs, offset);
     const float* busLeft = live.bus[0];
     const float* busRight = mix.numOutputChannels > 1 ? live.bus[1] : live.bus[0];
 

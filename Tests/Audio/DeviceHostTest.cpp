@@ -32,20 +32,6 @@ namespace
         int starts = 0, stops = 0;
     };
 
-    /** Runs the message loop (the JACK device's recovery timer lives there) until `done`. */
-    template <typename Condition>
-    bool pumpUntil (Condition&& done, int timeoutMs = 60000)
-    {
-        const auto end = juce::Time::getMillisecondCounterHiRes() + timeoutMs;
-        while (! done())
-        {
-            if (juce::Time::getMillisecondCounterHiRes() > end)
-                return false;
-            foldback::test::runMessageLoopFor (20);
-        }
-        return true;
-    }
-
     bool portExists (const std::string& server, const std::string& port)
     {
         jack_status_t status {};
@@ -77,7 +63,7 @@ TEST_CASE ("The host opens the Virtual device at the requested rate and buffer s
     CountingCallback callback;
     host.start (callback);
     CHECK (callback.starts == 1);
-    CHECK (pumpUntil ([&] { return callback.blocks.load() > 5; }));
+    CHECK (runMessageLoopUntil ([&] { return callback.blocks.load() > 5; }));
     CHECK (callback.lastInputs.load() == 64);
     host.close();
     CHECK (callback.stops == 1);
@@ -141,7 +127,7 @@ TEST_CASE ("Through the host a JACK device names its ports, calls back, and reco
 
     CountingCallback callback;
     host.start (callback);
-    REQUIRE (pumpUntil ([&] { return callback.blocks.load() > 10; }));
+    REQUIRE (runMessageLoopUntil ([&] { return callback.blocks.load() > 10; }));
     CHECK (callback.lastInputs.load() == 3);
     CHECK (portExists (server.name(), "fbunit:vox"));
     CHECK (portExists (server.name(), "fbunit:talkback"));
@@ -156,13 +142,13 @@ TEST_CASE ("Through the host a JACK device names its ports, calls back, and reco
     // The dead client must be closed before this process joins the new server (see
     // JackAudioDevice.h), so the server restarts only once the device has noticed.
     server.kill (SIGKILL);
-    REQUIRE (pumpUntil ([&] { return callback.stops == 1; }));
+    REQUIRE (runMessageLoopUntil ([&] { return callback.stops == 1; }));
     CHECK (host.describeTrouble() == "JACK server gone, reconnecting");
 
     server.start();
-    REQUIRE (pumpUntil ([&] { return callback.starts == 2; }));
+    REQUIRE (runMessageLoopUntil ([&] { return callback.starts == 2; }));
     const int before = callback.blocks.load();
-    CHECK (pumpUntil ([&] { return callback.blocks.load() > before + 10; }));
+    CHECK (runMessageLoopUntil ([&] { return callback.blocks.load() > before + 10; }));
     CHECK (host.describeTrouble().empty());
     CHECK (portExists (server.name(), "fbunit:singer_R"));
 

@@ -13,22 +13,6 @@
 using namespace foldback;
 using namespace foldback::test;
 
-namespace
-{
-    template <typename Condition>
-    bool pumpUntil (Condition&& condition, double timeoutMs)
-    {
-        const auto end = juce::Time::getMillisecondCounterHiRes() + timeoutMs;
-        while (! condition())
-        {
-            if (juce::Time::getMillisecondCounterHiRes() > end)
-                return false;
-            foldback::test::runMessageLoopFor (5);
-        }
-        return true;
-    }
-}
-
 // jackd cannot change its rate while running (PipeWire's JACK layer can), so the test plays
 // the server's part of the notification; everything after it is the real device on a real
 // server: the engine is re-prepared off the process thread and the callback goes on.
@@ -70,11 +54,11 @@ TEST_CASE ("A live sample-rate change of the JACK server re-prepares the engine 
     REQUIRE (preparesSeen == 1);
 
     player.play();
-    REQUIRE (pumpUntil ([&] { return engine.getTransport().readPositionForDisplay() > 24000; }, 20000.0));
+    REQUIRE (runMessageLoopUntil ([&] { return engine.getTransport().readPositionForDisplay() > 24000; }, 20000.0));
     const double secondsBefore = static_cast<double> (engine.getTransport().readPositionForDisplay()) / 48000.0;
 
     jack->serverSampleRateChanged (96000);
-    REQUIRE (pumpUntil ([&] { return jack->getSampleRateChangeCount() == 1; }, 5000.0));
+    REQUIRE (runMessageLoopUntil ([&] { return jack->getSampleRateChangeCount() == 1; }, 5000.0));
     CHECK (preparesSeen == 2);
     CHECK (engine.getSampleRate() == 96000.0);
     CHECK (jack->getCurrentSampleRate() == 96000.0);
@@ -82,7 +66,7 @@ TEST_CASE ("A live sample-rate change of the JACK server re-prepares the engine 
     // The play head was rescaled, not restarted, and the process thread renders again.
     const auto positionAfter = engine.getTransport().readPositionForDisplay();
     CHECK (static_cast<double> (positionAfter) / 96000.0 >= secondsBefore);
-    REQUIRE (pumpUntil ([&] { return engine.getTransport().readPositionForDisplay() > positionAfter + 4800; }, 20000.0));
+    REQUIRE (runMessageLoopUntil ([&] { return engine.getTransport().readPositionForDisplay() > positionAfter + 4800; }, 20000.0));
 
     // The same rate again is no change.
     jack->serverSampleRateChanged (96000);

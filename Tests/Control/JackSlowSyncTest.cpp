@@ -32,19 +32,6 @@ namespace
 
         jack_client_t* client = nullptr;
     };
-
-    template <typename Condition>
-    bool pumpUntil (Condition&& condition, double timeoutMs)
-    {
-        const auto end = juce::Time::getMillisecondCounterHiRes() + timeoutMs;
-        while (! condition())
-        {
-            if (juce::Time::getMillisecondCounterHiRes() > end)
-                return false;
-            foldback::test::runMessageLoopFor (5);
-        }
-        return true;
-    }
 }
 
 TEST_CASE ("Under JACK sync a roll after a locate waits until the backing track's ring is filled there: zero underruns from a slow disk",
@@ -98,10 +85,10 @@ TEST_CASE ("Under JACK sync a roll after a locate waits until the backing track'
         INFO ("locate to " << seconds << " s");
         player.locate (static_cast<std::int64_t> (seconds * 48000.0));
         player.play();
-        REQUIRE (pumpUntil ([&] { return remote.state() == JackTransportRolling; }, 20000.0));
+        REQUIRE (runMessageLoopUntil ([&] { return remote.state() == JackTransportRolling; }, 20000.0));
         foldback::test::runMessageLoopFor (500);
         player.stop();
-        REQUIRE (pumpUntil ([&] { return remote.state() == JackTransportStopped; }, 5000.0));
+        REQUIRE (runMessageLoopUntil ([&] { return remote.state() == JackTransportStopped; }, 5000.0));
         CHECK (engine.getTransport().readPositionForDisplay() > static_cast<std::int64_t> (seconds * 48000.0));
         CHECK (player.getUnderrunCount() == 0);
     }

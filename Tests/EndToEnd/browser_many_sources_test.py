@@ -6,15 +6,12 @@ names that tell every source apart, the master always in view, controls that sti
 
 usage: browser_many_sources_test.py FOLDBACK_BINARY SOURCE_DIR OUTPUT_DIR
 """
-import json
 import os
 import random
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_remote_test import free_port_pair, stop, wait_for_port  # noqa: E402
+from browser_remote_test import free_port_pair, serve_and_run  # noqa: E402
 
 # Names as a band's input list has them: long, and alike for their first dozen letters.
 NAMES = [
@@ -47,26 +44,9 @@ def main():
     }
 
     os.makedirs(output_dir, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "session.json")
-        with open(path, "w") as f:
-            json.dump(session, f)
-        app = subprocess.Popen([binary, "run", path, "--headless", "--device-type", "Virtual"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=dict(os.environ, XDG_CONFIG_HOME=folder))
-        try:
-            if not wait_for_port(http_port, 20):
-                print("FAIL: foldback did not start serving on port", http_port)
-                return 1
-            url = f"http://127.0.0.1:{http_port}/mix?token={token}"
-            result = subprocess.run(["node", test_script, "--url", url, "--sources", str(len(NAMES) + 1),
-                                     "--drag", "in6", "--screenshot", os.path.join(output_dir, "performer-20-sources")],
-                                    timeout=120)
-            return result.returncode
-        finally:
-            out = stop(app)
-            print("--- foldback run output (last lines) ---")
-            print("\n".join(out.splitlines()[-15:]))
+    screenshot = os.path.join(output_dir, "performer-20-sources")
+    return serve_and_run(binary, session, lambda url: ["node", test_script, "--url", url, "--sources", str(len(NAMES) + 1),
+                                                       "--drag", "in6", "--screenshot", screenshot])
 
 
 if __name__ == "__main__":

@@ -52,6 +52,31 @@ def stop(app):
     return out
 
 
+def serve_and_run(binary, session, page_test, play=False):
+    """Writes `session`, serves it with `foldback run` (headless, on the virtual device,
+    rolling if `play`), runs `page_test(url)` (a node command line for the first mix's
+    page) and returns its exit status; prints the run's last lines."""
+    http_port = session["remote"]["httpPort"]
+    token = session["mixes"][0]["remote"]["token"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "session.json")
+        with open(path, "w") as f:
+            json.dump(session, f)
+        app = subprocess.Popen([binary, "run", path, "--headless", "--device-type", "Virtual"] + (["--play"] if play else []),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=dict(os.environ, XDG_CONFIG_HOME=folder))
+        try:
+            if not wait_for_port(http_port, 20):
+                print("FAIL: foldback did not start serving on port", http_port)
+                return 1
+            url = f"http://127.0.0.1:{http_port}/mix?token={token}"
+            return subprocess.run(page_test(url), timeout=120).returncode
+        finally:
+            out = stop(app)
+            print("--- foldback run output (last lines) ---")
+            print("\n".join(out.splitlines()[-15:]))
+
+
 def main():
     binary, source_dir, output_dir = sys.argv[1:4]
     drums = os.path.join(source_dir, "presets", "audio", "demo-drums.wav")
@@ -78,27 +103,9 @@ def main():
     }
 
     os.makedirs(output_dir, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "session.json")
-        with open(path, "w") as f:
-            json.dump(session, f)
-
-        app = subprocess.Popen([binary, "run", path, "--headless", "--device-type", "Virtual", "--play"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=dict(os.environ, XDG_CONFIG_HOME=folder))
-        try:
-            if not wait_for_port(http_port, 20):
-                print("FAIL: foldback did not start serving on port", http_port)
-                return 1
-            url = f"http://127.0.0.1:{http_port}/mix?token={token}"
-            screenshot = os.path.join(output_dir, "performer-page.png")
-            result = subprocess.run(["node", test_script, "--url", url, "--source", "drums", "--screenshot", screenshot],
-                                    timeout=120)
-            return result.returncode
-        finally:
-            out = stop(app)
-            print("--- foldback run output (last lines) ---")
-            print("\n".join(out.splitlines()[-15:]))
+    screenshot = os.path.join(output_dir, "performer-page.png")
+    return serve_and_run(binary, session, lambda url: ["node", test_script, "--url", url, "--source", "drums",
+                                                       "--screenshot", screenshot], play=True)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@
 // library is shared by the app and the tests). This does what it does, through the same
 // function JUCE's own dispatch loop calls on Linux.
 
-#include "Support/MessageLoop.h"
 #include <juce_events/juce_events.h>
 
 namespace juce
@@ -28,6 +27,22 @@ inline void runMessageLoopFor (int milliseconds)
         if (! juce::dispatchNextMessageOnSystemQueue (true))
             juce::Thread::sleep (1);
     } while (juce::Time::currentTimeMillis() < end);
+}
+
+/** Message thread: dispatches messages until `condition` holds (true) or `timeoutMs`
+    passes (false), for tests waiting on timers that live there (a device's recovery, a
+    rate change). */
+template <typename Condition>
+bool runMessageLoopUntil (Condition&& condition, double timeoutMs = 60000.0)
+{
+    const auto end = juce::Time::getMillisecondCounterHiRes() + timeoutMs;
+    while (! condition())
+    {
+        if (juce::Time::getMillisecondCounterHiRes() > end)
+            return false;
+        runMessageLoopFor (5);
+    }
+    return true;
 }
 
 } // namespace foldback::test

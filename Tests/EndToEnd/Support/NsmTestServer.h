@@ -37,7 +37,9 @@ namespace foldback::test
     {
         std::vector<char> out;
         appendPadded (out, address);
-        appendPadded (out, "," + std::string (strings.size(), 's'));
+        std::string tags = ",";
+        tags.append (strings.size(), 's');   // not "," + std::string: GCC 12 warns falsely (-Wrestrict) on that
+        appendPadded (out, tags);
         for (const auto& s : strings)
             appendPadded (out, s);
         return out;

@@ -25,7 +25,7 @@ public:
             const auto text = server.readStdout();
             if (const auto newline = text.find ('\n'); newline != std::string::npos)
             {
-                name = ":";
+                name.push_back (':');             // not name = ":": GCC 12 warns falsely (-Wrestrict) on that here
                 name.append (text, 0, newline);
                 return;
             }
