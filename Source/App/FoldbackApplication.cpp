@@ -109,6 +109,7 @@ void FoldbackApplication::initialise (const juce::String&)
 
     model = std::make_unique<ConsoleModel> (rig->getDocument(), rig->getEngine());
     model->deviceStatusProvider = [this] { return rig->getAudio().readStatus(); };
+    model->deviceChannelsProvider = [this] { return rig->getAudio().readChannelNames(); };
     model->remoteControl = &rig->getRemotes();
     rig->onWarning = [this] (const std::string& warning)
     {
