@@ -144,6 +144,11 @@ void FoldbackApplication::initialise (const juce::String&)
         model->notice (notice);
     }
 
+    // Where things are on screen, for a test that drives the window with xdotool.
+    if (const auto boundsPath = juce::SystemStats::getEnvironmentVariable (ComponentBoundsFile::environmentVariable, {});
+        boundsPath.isNotEmpty())
+        boundsFile = std::make_unique<ComponentBoundsFile> (juce::File::getCurrentWorkingDirectory().getChildFile (boundsPath));
+
     if (! options.screenshotDirectory.empty())
         startScreenshots();
 }
@@ -178,6 +183,7 @@ void FoldbackApplication::systemRequestedQuit()
 void FoldbackApplication::shutdown()
 {
     screenshots.reset();
+    boundsFile.reset();
     window.reset();
     if (rig != nullptr)
         rig->stop(); // no callback may run into an engine or plan that is going away

@@ -6,6 +6,7 @@
 #include "Session/SessionQueries.h"
 #include "Support/ChildProcess.h"
 #include "Support/TempDirectory.h"
+#include "Support/VirtualDisplay.h"
 
 #include <catch2/catch.hpp>
 #include <juce_graphics/juce_graphics.h>
@@ -21,34 +22,6 @@ using namespace std::chrono_literals;
 
 namespace
 {
-    /** A private X server for the test: Xvfb picks a free display and prints its number. */
-    class VirtualDisplay
-    {
-    public:
-        explicit VirtualDisplay (const TempDirectory& directory)
-            : server ({ FOLDBACK_XVFB, "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp" }, {},
-                      directory.file ("xvfb.out"), directory.file ("xvfb.err"))
-        {
-            const auto end = std::chrono::steady_clock::now() + 20s;
-            while (std::chrono::steady_clock::now() < end && server.isRunning())
-            {
-                const auto text = server.readStdout();
-                if (const auto newline = text.find ('\n'); newline != std::string::npos)
-                {
-                    name = ":";
-                    name.append (text, 0, newline);
-                    return;
-                }
-                std::this_thread::sleep_for (20ms);
-            }
-        }
-
-        std::string name; ///< ":N", or empty if the server did not start
-
-    private:
-        ChildProcess server;
-    };
-
     void collectIds (const nlohmann::json& node, std::map<std::string, int>& ids, std::map<std::string, bool>& showing)
     {
         const auto id = node.at ("id").get<std::string>();
@@ -145,12 +118,16 @@ TEST_CASE ("The console under Xvfb shows one view per mix and one strip per sour
     }
     for (const auto& track : session.tracks)
         CHECK (ids["track:" + track.id] == 1);
+    for (const auto& input : session.inputs)
+        CHECK (ids["setupInput:" + input.id] == 1); // the setup page lists every input and mix
+    for (const auto& mix : session.mixes)
+        CHECK (ids["setupMix:" + mix.id] == 1);
     CHECK (showing["mix:" + session.mixes.front().id]); // the runner ends on the first mix
     CHECK (ids["transport"] == 1);
     CHECK (ids["talkback"] == 1);
     CHECK (ids["status"] == 1);
 
-    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png", "remotesPanel.png" };
+    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png", "remotesPanel.png", "setupPanel.png" };
     for (const auto& mix : session.mixes)
         pictures.push_back ("mix-" + mix.id + ".png");
     for (const auto& picture : pictures)
