@@ -42,6 +42,19 @@ bool report (ConsoleModel& model, const StructureEdit& edit)
     return edit.ok();
 }
 
+namespace
+{
+    /** "Output 1 / Output 2" as "Output 1/2" (and "system:playback_1/2"): a pair's names
+        usually differ only in their number, and the row has little room. */
+    juce::String pairName (const juce::String& left, const juce::String& right)
+    {
+        const auto stem = [] (const juce::String& name) { return name.trimCharactersAtEnd ("0123456789"); };
+        if (stem (left) == stem (right) && stem (left).length() < left.length() && stem (right).length() < right.length())
+            return left + "/" + right.substring (stem (right).length());
+        return left + " / " + right;
+    }
+}
+
 void fillChannelChoices (juce::ComboBox& box, const std::vector<std::string>& names, int fallbackCount, bool stereo,
                          const std::vector<int>& current)
 {
@@ -61,7 +74,7 @@ void fillChannelChoices (juce::ComboBox& box, const std::vector<std::string>& na
             return juce::String (first) + (name.isEmpty() ? "" : "  " + name);
         }
         const auto left = nameOf (first), right = nameOf (first + 1);
-        return juce::String (first) + "+" + juce::String (first + 1) + (left.isEmpty() ? "" : "  " + left + " / " + right);
+        return juce::String (first) + "+" + juce::String (first + 1) + (left.isEmpty() ? "" : "  " + pairName (left, right));
     };
 
     const int last = stereo ? count - 1 : count;

@@ -126,7 +126,7 @@ void SetupInputRow::resized()
     up.setBounds (area.removeFromRight (button));
     area.removeFromRight (gap);
     const int flexible = area.getWidth() - 84 - 2 * gap;
-    name.setBounds (area.removeFromLeft (juce::jmax (110, flexible * 9 / 20)));
+    name.setBounds (area.removeFromLeft (juce::jmax (100, flexible * 9 / 20)));
     area.removeFromLeft (gap);
     mode.setBounds (area.removeFromLeft (84));
     area.removeFromLeft (gap);

@@ -333,7 +333,8 @@ void SetupPanel::resized()
     place (oscCaption, oscPort, 96);
     area.removeFromTop (14);
 
-    auto left = area.removeFromLeft ((area.getWidth() - 16) / 2);
+    // The mixes' rows carry more (outputs and a ceiling) than the inputs' do.
+    auto left = area.removeFromLeft ((area.getWidth() - 16) * 47 / 100);
     area.removeFromLeft (16);
     auto right = area;
 
