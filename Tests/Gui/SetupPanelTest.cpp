@@ -5,6 +5,7 @@
 #include "ConsoleTestFixture.h"
 #include "Support/MessageLoop.h"
 
+#include "Gui/DevicePanel.h"
 #include "Gui/MainComponent.h"
 #include "Gui/SetupControls.h"
 #include "Gui/SetupPanel.h"
@@ -308,4 +309,19 @@ TEST_CASE ("The setup page scrolls its lists at 64 inputs and 16 mixes in a 1280
     CHECK (mix->getNameField().getWidth() >= 100);
     CHECK (mix->getOutputChoice().getWidth() >= 90);
     CHECK (mix->getRemoveButton().getRight() <= panel.getMixScroller().getWidth());
+}
+
+TEST_CASE ("A mono LISTEN output set on the setup page shows as it is on the devices page", "[gui][setup]")
+{
+    SetupPage page;
+    DevicePanel devices (page.model, nullptr);
+    page.choose (page.panel.getListenChoice(), 9 + 1); // output 9, mono
+    REQUIRE (page.document.getSession().monitor.outputs == std::vector<int> { 9 });
+
+    juce::ComboBox* listen = nullptr;
+    for (auto* child : devices.getChildren())
+        if (child->getName() == "listenOutputs")
+            listen = dynamic_cast<juce::ComboBox*> (child);
+    REQUIRE (listen != nullptr);
+    CHECK (listen->getText() == "Output 9");
 }
