@@ -114,6 +114,7 @@ void FoldbackApplication::initialise (const juce::String&)
 
     model = std::make_unique<ConsoleModel> (rig->getDocument(), rig->getEngine());
     model->deviceStatusProvider = [this] { return rig->getAudio().readStatus(); };
+    model->deviceChannelsProvider = [this] { return rig->getAudio().readChannelNames(); };
     model->remoteControl = &rig->getRemotes();
     rig->onWarning = [this] (const std::string& warning)
     {
@@ -150,6 +151,11 @@ void FoldbackApplication::initialise (const juce::String&)
 
     if (options.nsm != nullptr)
         serveNsm (path);
+
+    // Where things are on screen, for a test that drives the window with xdotool.
+    if (const auto boundsPath = juce::SystemStats::getEnvironmentVariable (ComponentBoundsFile::environmentVariable, {});
+        boundsPath.isNotEmpty())
+        boundsFile = std::make_unique<ComponentBoundsFile> (juce::File::getCurrentWorkingDirectory().getChildFile (boundsPath));
 
     if (! options.screenshotDirectory.empty())
         startScreenshots();
@@ -224,6 +230,7 @@ void FoldbackApplication::shutdown()
     if (options.nsm != nullptr)
         options.nsm->onShowGui = nullptr;
     screenshots.reset();
+    boundsFile.reset();
     window.reset();
     if (rig != nullptr)
         rig->stop(); // no callback may run into an engine or plan that is going away

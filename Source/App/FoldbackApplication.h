@@ -6,6 +6,7 @@
 #include "Gui/ConsoleModel.h"
 #include "Gui/FoldbackLookAndFeel.h"
 #include "Gui/MainWindow.h"
+#include "Gui/ComponentBoundsFile.h"
 #include "Gui/ScreenshotRunner.h"
 #include "Gui/SessionFiles.h"
 
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<SessionFiles> files;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<ScreenshotRunner> screenshots;
+    std::unique_ptr<ComponentBoundsFile> boundsFile; ///< end-to-end tests only (FOLDBACK_COMPONENT_BOUNDS)
 };
 
 } // namespace foldback

@@ -64,4 +64,17 @@ DeviceStatus LiveAudio::readStatus() const
     return status;
 }
 
+DeviceChannels LiveAudio::readChannelNames() const
+{
+    DeviceChannels channels;
+    if (auto* device = host.getDevice())
+    {
+        for (const auto& name : device->getInputChannelNames())
+            channels.inputs.push_back (name.toStdString());
+        for (const auto& name : device->getOutputChannelNames())
+            channels.outputs.push_back (name.toStdString());
+    }
+    return channels;
+}
+
 } // namespace foldback

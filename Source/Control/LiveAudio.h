@@ -4,6 +4,7 @@
 #include "Audio/DeviceRequest.h"
 #include "Audio/DeviceSettingsStore.h"
 #include "Audio/EngineDeviceCallback.h"
+#include "Control/DeviceChannels.h"
 #include "Control/DeviceStatus.h"
 #include "Engine/Engine.h"
 #include "Session/Session.h"
@@ -54,6 +55,9 @@ public:
     std::function<void (double sampleRate)> onRateChanged;
 
     DeviceStatus readStatus() const;
+
+    /** The open device's input and output channel names (empty lists when none is open). */
+    DeviceChannels readChannelNames() const;
 
     const AudioDeviceHost& getHost() const noexcept           { return host; }
     const EngineDeviceCallback& getCallback() const noexcept  { return callback; }

@@ -2,6 +2,7 @@
 
 #include "FoldbackLookAndFeel.h"
 #include "GainFaderLaw.h"
+#include "SetupControls.h"
 #include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 
@@ -155,6 +156,10 @@ void ChannelStrip::refreshFromSession()
     const SendSettings heard = sent && mix != nullptr ? effectiveSend (*mix, sourceId) : settings;
     const double offsetDb = performerOffsetDb();
     heardMuted = heard.mute;
+    if (const auto* input = findInput (model.getSession(), sourceId))
+        colour = input->colour;
+    else if (const auto* track = findTrack (model.getSession(), sourceId))
+        colour = track->colour;
 
     setName (model.sourceName (sourceId));
     nameLabel.setText (getName(), juce::dontSendNotification);
@@ -201,6 +206,11 @@ void ChannelStrip::paint (juce::Graphics& g)
     auto bounds = getLocalBounds().toFloat().reduced (2.0f, 0.0f);
     g.setColour (palette::panel);
     g.fillRoundedRectangle (bounds, 6.0f);
+    if (! colour.empty()) // the engineer's colour for this source (Setup page)
+    {
+        g.setColour (setupControls::colourOf (colour));
+        g.fillRoundedRectangle (bounds.withHeight (6.0f), 3.0f);
+    }
 
     if (mute.getToggleState() || heardMuted)
     {

@@ -73,6 +73,7 @@ private:
     WheelSafeSlider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
     LevelMeterComponent meter;
     bool sent = false, heardMuted = false;
+    std::string colour; ///< the source's own ("#rrggbb"), drawn as a band along the top; empty: none
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Control/DeviceChannels.h"
 #include "Control/DeviceStatus.h"
 #include "Control/SessionDocument.h"
 #include "Control/SessionPlayer.h"
@@ -114,6 +115,10 @@ public:
     /** Device state for the status bar, as the application reports it. */
     std::function<DeviceStatus()> deviceStatusProvider;
     DeviceStatus readDeviceStatus() const { return deviceStatusProvider ? deviceStatusProvider() : DeviceStatus {}; }
+
+    /** The open device's channel names, for the setup page's channel choices. */
+    std::function<DeviceChannels()> deviceChannelsProvider;
+    DeviceChannels readDeviceChannels() const { return deviceChannelsProvider ? deviceChannelsProvider() : DeviceChannels {}; }
 
 private:
     void notifyListeners();

@@ -12,6 +12,7 @@ namespace foldback
 namespace
 {
     const char* const defaultDevice = "(default)";
+    constexpr int listenAsSetId = 10000; // the listen outputs' item for what the Setup page set (a mono output, an even pair)
     constexpr std::array<int, 9> bufferSizes { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 };
 
     void styleCaption (juce::Label& label, const juce::String& text)
@@ -78,6 +79,8 @@ DevicePanel::DevicePanel (ConsoleModel& modelToEdit, LiveAudio* liveAudio) : mod
     listenOutputs.setTooltip ("Where LISTEN plays the performer's mix you choose: your own headphones or monitors");
     listenOutputs.onChange = [this]
     {
+        if (listenOutputs.getSelectedId() == listenAsSetId)
+            return; // what the session has already
         std::vector<int> outputs;
         if (const int first = listenOutputs.getSelectedId() - 1; first > 0)
             outputs = { first, first + 1 };
@@ -163,7 +166,16 @@ void DevicePanel::fillListenOutputs()
             listenOutputs.addItem ("Outputs " + juce::String (first) + "-" + juce::String (first + 1), first + 1);
     }
     const auto& chosen = session.monitor.outputs;
-    listenOutputs.setSelectedId (chosen.empty() ? 1 : chosen.front() + 1, juce::dontSendNotification);
+    int chosenId = chosen.empty() ? 1 : chosen.front() + 1;
+    if (! chosen.empty() && (chosen.size() != 2 || chosen[1] != chosen[0] + 1 || listenOutputs.indexOfItemId (chosenId) < 0))
+    {
+        // Set on the Setup page: one output, or a pair this list does not offer. Shown as it is.
+        chosenId = listenAsSetId;
+        listenOutputs.addItem (chosen.size() == 1 ? "Output " + juce::String (chosen[0])
+                                                  : "Outputs " + juce::String (chosen[0]) + "-" + juce::String (chosen[1]),
+                               chosenId);
+    }
+    listenOutputs.setSelectedId (chosenId, juce::dontSendNotification);
 }
 
 void DevicePanel::showSessionSettings()

@@ -29,6 +29,7 @@ MainComponent::MainComponent (ConsoleModel& modelToShow, LiveAudio* audio)
     tracks = std::make_unique<TracksPanel> (model);
     devices = std::make_unique<DevicePanel> (model, audio);
     remotes = std::make_unique<RemotesPanel> (model, model.remoteControl);
+    setup = std::make_unique<SetupPanel> (model);
 
     addAndMakeVisible (transport);
     addAndMakeVisible (talkback);
@@ -102,6 +103,7 @@ void MainComponent::rebuildPages()
     pages.back().contentHeight = [this] { return 200 + static_cast<int> (model.getSession().tracks.size()) * TrackRow::preferredHeight; };
     pages.push_back ({ "Devices", devices.get(), nullptr });
     pages.push_back ({ "Remotes", remotes.get(), nullptr });
+    pages.push_back ({ "Setup", setup.get(), nullptr });
 
     for (std::size_t i = 0; i < pages.size(); ++i)
     {

@@ -8,6 +8,7 @@
 #include "MixMatrix.h"
 #include "MixView.h"
 #include "RemotesPanel.h"
+#include "SetupPanel.h"
 #include "SoloPanel.h"
 #include "StatusBar.h"
 #include "TalkbackPanel.h"
@@ -27,7 +28,8 @@ namespace foldback
 class LiveAudio;
 
 /** The engineer's console: the transport and talkback along the top, the pages down the
-    left (one per performer's mix, then the matrix, click, tracks and devices), the chosen
+    left (one per performer's mix, then the matrix, click, tracks, devices, remotes
+    and setup), the chosen
     page in the middle, the status bar along the bottom.
 
     Audio files dropped anywhere become backing tracks. Keys: space play/stop, T talkback (held), 1-9 a performer's mix, Ctrl+Z / Ctrl+Shift+Z
@@ -63,6 +65,7 @@ public:
     StatusBar& getStatusBar() noexcept         { return status; }
     DevicePanel& getDevicePanel() noexcept     { return *devices; }
     RemotesPanel& getRemotesPanel() noexcept   { return *remotes; }
+    SetupPanel& getSetupPanel() noexcept       { return *setup; }
     MixMatrix& getMatrix() noexcept            { return *matrix; }
     ConsoleFieldKeys& getFieldKeys() noexcept  { return fieldKeys; }
 
@@ -117,6 +120,7 @@ private:
     std::unique_ptr<TracksPanel> tracks;
     std::unique_ptr<DevicePanel> devices;
     std::unique_ptr<RemotesPanel> remotes;
+    std::unique_ptr<SetupPanel> setup;
     std::vector<Page> pages;
     juce::Viewport mixButtonScroller;
     juce::Component mixButtonHolder;

@@ -40,6 +40,7 @@ struct LiveInput
     std::string id;                 ///< [A-Za-z0-9_-]{1,64}
     std::string name;
     std::vector<int> channels;      ///< one or two device input channels, 1-based
+    std::string colour;             ///< "#rrggbb" the console marks it with; empty: the console's default
 
     bool operator== (const LiveInput&) const = default;
 };
@@ -52,6 +53,7 @@ struct BackingTrack
     std::string file;               ///< relative paths are relative to the session file
     double offsetSeconds = 0.0;     ///< timeline position of the file's first sample
     double gainDb = 0.0;            ///< applied before the sends
+    std::string colour;             ///< as LiveInput::colour
 
     bool operator== (const BackingTrack&) const = default;
 };

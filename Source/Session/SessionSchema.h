@@ -146,7 +146,8 @@ struct Schema<LiveInput>
     static constexpr Field<S, std::string> id { "id", &S::id, structural, required };
     static constexpr Field<S, std::string> name { "name", &S::name, structural };
     static constexpr Field<S, std::vector<int>> channels { "channels", &S::channels, structural, required, monoOrStereo };
-    static constexpr std::tuple fields { id, name, channels };
+    static constexpr Field<S, std::string> colour { "colour", &S::colour };
+    static constexpr std::tuple fields { id, name, channels, colour };
 };
 
 template <>
@@ -159,7 +160,8 @@ struct Schema<BackingTrack>
     static constexpr Field<S, double> offsetSeconds { "offsetSeconds", &S::offsetSeconds, structural, optional,
                                                       { limits::minOffsetSeconds, limits::maxOffsetSeconds } };
     static constexpr Field<S, double> gainDb { "gainDb", &S::gainDb, parameter, optional, gainRange }; // a send parameter
-    static constexpr std::tuple fields { id, name, file, offsetSeconds, gainDb };
+    static constexpr Field<S, std::string> colour { "colour", &S::colour };
+    static constexpr std::tuple fields { id, name, file, offsetSeconds, gainDb, colour };
 };
 
 template <>

@@ -177,6 +177,14 @@ namespace
                                    + existing->second.substr (0, existing->second.rfind ('/')));
         }
 
+        /** A source's colour is empty (the console's default) or "#rrggbb". */
+        void checkColour (const std::string& colour, const std::string& pointer)
+        {
+            const auto isHexDigit = [] (char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+            if (! colour.empty() && (colour.size() != 7 || colour[0] != '#' || ! std::all_of (colour.begin() + 1, colour.end(), isHexDigit)))
+                fail (pointer, "must be empty or \"#rrggbb\" (six hex digits), got " + errorText::inQuotes (colour));
+        }
+
         void checkSources()
         {
             std::map<std::string, std::string> seen; // id -> pointer of its first use
@@ -188,6 +196,7 @@ namespace
                 checkSourceId (input.id, where + "/id", seen);
                 checkText (input.name, where + "/name");
                 check (input, Schema<LiveInput>::channels, where);
+                checkColour (input.colour, where + "/colour");
             }
 
             for (std::size_t i = 0; i < session.tracks.size(); ++i)
@@ -196,6 +205,7 @@ namespace
                 const auto where = appendToPointer ("/tracks", i);
                 checkSourceId (track.id, where + "/id", seen);
                 checkText (track.name, where + "/name");
+                checkColour (track.colour, where + "/colour");
 
                 if (track.file.empty())
                     fail (where + "/file", "must name an audio file, got an empty string");

@@ -118,12 +118,16 @@ TEST_CASE ("The console under Xvfb shows one view per mix and one strip per sour
     }
     for (const auto& track : session.tracks)
         CHECK (ids["track:" + track.id] == 1);
+    for (const auto& input : session.inputs)
+        CHECK (ids["setupInput:" + input.id] == 1); // the setup page lists every input and mix
+    for (const auto& mix : session.mixes)
+        CHECK (ids["setupMix:" + mix.id] == 1);
     CHECK (showing["mix:" + session.mixes.front().id]); // the runner ends on the first mix
     CHECK (ids["transport"] == 1);
     CHECK (ids["talkback"] == 1);
     CHECK (ids["status"] == 1);
 
-    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png", "remotesPanel.png" };
+    std::vector<std::string> pictures { "matrix.png", "clickPanel.png", "tracksPanel.png", "devicePanel.png", "remotesPanel.png", "setupPanel.png" };
     for (const auto& mix : session.mixes)
         pictures.push_back ("mix-" + mix.id + ".png");
     for (const auto& picture : pictures)

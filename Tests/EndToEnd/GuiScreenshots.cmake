@@ -1,6 +1,7 @@
-# The console's end-to-end test: the real `foldback` GUI under a private Xvfb server saves
+# The console's end-to-end tests: the real `foldback` GUI under a private Xvfb server saves
 # screenshots of every page (into <build>/gui-screenshots) and its component tree, which
-# the test checks against the session. Include from Tests/CMakeLists.txt (it needs no JACK):
+# the test checks against the session; and builds a session on its SETUP page from
+# xdotool's clicks and keys (GuiSetupTest.cpp). Include from Tests/CMakeLists.txt (it needs no JACK):
 #   include(${CMAKE_CURRENT_SOURCE_DIR}/EndToEnd/GuiScreenshots.cmake)
 find_program(FOLDBACK_XVFB Xvfb)
 if(NOT FOLDBACK_XVFB)
@@ -8,12 +9,23 @@ if(NOT FOLDBACK_XVFB)
     return()
 endif()
 
-add_executable(foldback_gui_e2e_tests ${CMAKE_CURRENT_LIST_DIR}/GuiScreenshotTest.cpp ${CMAKE_CURRENT_LIST_DIR}/ConsoleNsmTest.cpp)
+# The setup and NSM tests drive or watch the window with xdotool (Debian package xdotool):
+# without it, only the screenshot test is built.
+find_program(FOLDBACK_XDOTOOL xdotool)
+set(FOLDBACK_GUI_E2E_SOURCES ${CMAKE_CURRENT_LIST_DIR}/GuiScreenshotTest.cpp)
+if(FOLDBACK_XDOTOOL)
+    list(APPEND FOLDBACK_GUI_E2E_SOURCES ${CMAKE_CURRENT_LIST_DIR}/GuiSetupTest.cpp ${CMAKE_CURRENT_LIST_DIR}/ConsoleNsmTest.cpp)
+else()
+    message(STATUS "xdotool not found: the console's setup and NSM end-to-end tests are not built")
+endif()
+
+add_executable(foldback_gui_e2e_tests ${FOLDBACK_GUI_E2E_SOURCES})
 target_include_directories(foldback_gui_e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(foldback_gui_e2e_tests PRIVATE foldback_catch_main foldback_app foldback_warnings)
 target_compile_definitions(foldback_gui_e2e_tests PRIVATE
     FOLDBACK_BINARY="$<TARGET_FILE:foldback>"
     FOLDBACK_XVFB="${FOLDBACK_XVFB}"
+    FOLDBACK_XDOTOOL="${FOLDBACK_XDOTOOL}"
     FOLDBACK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     FOLDBACK_GUI_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/gui-screenshots")
 add_dependencies(foldback_gui_e2e_tests foldback)

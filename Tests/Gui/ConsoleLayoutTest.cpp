@@ -36,7 +36,7 @@ TEST_CASE ("With 16 mixes at 1280x720 the side bar keeps every page button whole
     MainComponent main (console.model, nullptr);
     main.setSize (1280, 720);
 
-    for (const auto* title : { "Matrix", "Click", "Tracks", "Devices", "Remotes" })
+    for (const auto* title : { "Matrix", "Click", "Tracks", "Devices", "Remotes", "Setup" })
     {
         const int index = pageIndex (main, title);
         REQUIRE (index >= 0);

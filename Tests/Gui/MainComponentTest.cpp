@@ -19,17 +19,18 @@ namespace
     }
 }
 
-TEST_CASE ("The console has one view per mix, then the matrix, click, tracks, devices and remotes", "[gui]")
+TEST_CASE ("The console has one view per mix, then the matrix, click, tracks, devices, remotes and setup", "[gui]")
 {
     ConsoleTestFixture console;
     MainComponent main (console.model, nullptr);
 
-    REQUIRE (main.getNumPages() == 7);
+    REQUIRE (main.getNumPages() == 8);
     CHECK (main.getPageTitle (0) == "1  Singer");
     CHECK (main.getPageTitle (1) == "2  Guitarist");
     CHECK (main.getPage (2).getComponentID() == "matrix");
     CHECK (main.getPage (3).getComponentID() == "clickPanel");
     CHECK (main.getPage (6).getComponentID() == "remotesPanel");
+    CHECK (main.getPage (7).getComponentID() == "setupPanel");
     CHECK (main.findMixView ("guitarist") != nullptr);
 
     const auto tree = describeComponentTree (main);
@@ -91,7 +92,7 @@ TEST_CASE ("The console keeps one view per mix as mixes come and go", "[gui]")
 
     console.model.edit ("Remove mix", [] (Session& s) { s.mixes.pop_back(); });
     main.rebuildIfNeeded();
-    CHECK (main.getNumPages() == 6);
+    CHECK (main.getNumPages() == 7);
     CHECK (main.findMixView ("guitarist") == nullptr);
     CHECK (countIds (describeComponentTree (main), "mix:") == 1);
 }

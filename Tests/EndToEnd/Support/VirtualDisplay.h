@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ChildProcess.h"
-#include "TempDirectory.h"
+#include "Support/ChildProcess.h"
+#include "Support/TempDirectory.h"
 
 #include <chrono>
 #include <string>
@@ -10,11 +10,12 @@
 namespace foldback::test
 {
 
-/** A private X server for a test: Xvfb picks a free display and prints its number. */
+/** A private X server for a test: Xvfb (FOLDBACK_XVFB) picks a free display and prints its
+    number; `name` is ":N", or empty if the server did not start within 20 s. */
 class VirtualDisplay
 {
 public:
-    explicit VirtualDisplay (const TempDirectory& directory, const std::string& screen = "1600x1000x24")
+    VirtualDisplay (const TempDirectory& directory, const std::string& screen = "1600x1000x24")
         : server ({ FOLDBACK_XVFB, "-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp" }, {},
                   directory.file ("xvfb.out"), directory.file ("xvfb.err"))
     {
@@ -33,7 +34,7 @@ public:
         }
     }
 
-    std::string name; ///< ":N", or empty if the server did not start
+    std::string name;
 
 private:
     ChildProcess server;

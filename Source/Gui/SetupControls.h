@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ConsoleModel.h"
+#include "Control/StructureEdit.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <string>
+#include <vector>
+
+namespace foldback
+{
+
+/** What the setup page's rows (SetupPanel, SetupInputRow, SetupMixRow) share: how their
+    fields look and how a device channel choice is listed. Message thread only. */
+namespace setupControls
+{
+    constexpr int rowHeight = 46;
+
+    /** A field edited in place: one click opens it, Return keeps what was typed, Escape
+        restores, leaving the field keeps it (as a Label does). */
+    void styleField (juce::Label& field, juce::Justification justification = juce::Justification::centredLeft);
+
+    /** A small bold caption above or beside a field. */
+    void styleCaption (juce::Label& caption, const juce::String& text);
+
+    /** A square button with a one-character symbol (up, down, remove). */
+    void styleSymbolButton (juce::TextButton& button, const juce::String& symbol, const juce::String& tooltip);
+
+    /** Says a rejected edit's reasons in the status bar; true if the edit was done. */
+    bool report (ConsoleModel& model, const StructureEdit& edit);
+
+    /** The channels the combo box offers, as the device names them: channel N is item id N
+        ("3  Input 3"); for `stereo` a pair N, N+1 is item id N ("3+4  Input 3 / Input 4").
+        Without names (no device open) channels are numbered up to `fallbackCount`.
+        `current` (the channels chosen now) is always offered, marked when the device lacks it. */
+    void fillChannelChoices (juce::ComboBox& box, const std::vector<std::string>& names, int fallbackCount,
+                             bool stereo, const std::vector<int>& current);
+
+    /** The colours offered for a source: a name and "#rrggbb" each; the first is the default (""). */
+    struct SourceColour
+    {
+        const char* name;
+        const char* hex;
+    };
+    const std::vector<SourceColour>& sourceColours();
+
+    /** The colour a source is drawn with: its own, or the console's default. */
+    juce::Colour colourOf (const std::string& hex);
+}
+
+} // namespace foldback

@@ -1,0 +1,136 @@
+#include "SetupInputRow.h"
+
+#include "ConsoleFieldKeys.h"
+#include "FoldbackLookAndFeel.h"
+#include "SetupControls.h"
+#include "Control/InputEdits.h"
+#include "Session/SessionQueries.h"
+
+namespace foldback
+{
+
+namespace
+{
+    constexpr int monoId = 1, stereoId = 2;
+    constexpr int fallbackChannels = 64; // no device open: numbered channels to choose from
+}
+
+SetupInputRow::SetupInputRow (ConsoleModel& modelToEdit, std::string id) : model (modelToEdit), inputId (std::move (id))
+{
+    setComponentID ("setupInput:" + inputId);
+    const auto prefix = getComponentID() + ":";
+
+    colour.setComponentID (prefix + "colour");
+    colour.setTooltip ("The colour this input is marked with");
+    colour.setWantsKeyboardFocus (false);
+    colour.onClick = [this] { chooseColour(); };
+
+    name.setComponentID (prefix + "name");
+    setupControls::styleField (name);
+    name.setTooltip ("Click to rename; Return keeps it, Escape restores");
+    ConsoleFieldKeys::markAsTextField (name); // space types a space here
+    name.onTextChange = [this]
+    {
+        if (! setupControls::report (model, renameInput (model.getDocument(), inputId, name.getText().toStdString())))
+            refreshFromSession();
+    };
+
+    mode.setComponentID (prefix + "mode");
+    mode.addItem ("Mono", monoId);
+    mode.addItem ("Stereo", stereoId);
+    mode.setTooltip ("One device channel, or a stereo pair");
+    mode.onChange = [this] { applyChannels (mode.getSelectedId() == stereoId, channels.getSelectedId()); };
+
+    channels.setComponentID (prefix + "channels");
+    channels.setTooltip ("The device input channel(s) this input takes");
+    channels.onChange = [this] { applyChannels (mode.getSelectedId() == stereoId, channels.getSelectedId()); };
+
+    setupControls::styleSymbolButton (up, juce::String::fromUTF8 ("\xe2\x96\xb2"), "Move up the list");
+    setupControls::styleSymbolButton (down, juce::String::fromUTF8 ("\xe2\x96\xbc"), "Move down the list");
+    setupControls::styleSymbolButton (remove, juce::String::fromUTF8 ("\xc3\x97"), "Remove this input (undo brings it back)");
+    up.setComponentID (prefix + "up");
+    down.setComponentID (prefix + "down");
+    remove.setComponentID (prefix + "remove");
+    up.onClick = [this] { setupControls::report (model, moveInput (model.getDocument(), inputId, -1)); };
+    down.onClick = [this] { setupControls::report (model, moveInput (model.getDocument(), inputId, +1)); };
+    remove.onClick = [this] { setupControls::report (model, removeInput (model.getDocument(), inputId)); };
+
+    for (auto* c : std::initializer_list<juce::Component*> { &colour, &name, &mode, &channels, &up, &down, &remove })
+        addAndMakeVisible (c);
+    refreshFromSession();
+}
+
+void SetupInputRow::refreshFromSession()
+{
+    const auto* input = findInput (model.getSession(), inputId);
+    if (input == nullptr)
+        return;
+    if (! name.isBeingEdited())
+        name.setText (input->name.empty() ? juce::String (input->id) : juce::String (input->name), juce::dontSendNotification);
+    const bool stereo = input->channels.size() == 2;
+    mode.setSelectedId (stereo ? stereoId : monoId, juce::dontSendNotification);
+    setupControls::fillChannelChoices (channels, model.readDeviceChannels().inputs, fallbackChannels, stereo, input->channels);
+    colour.setColour (juce::TextButton::buttonColourId, setupControls::colourOf (input->colour));
+    repaint();
+}
+
+void SetupInputRow::applyChannels (bool stereo, int first)
+{
+    if (first < 1)
+        first = 1;
+    const auto wanted = stereo ? std::vector<int> { first, first + 1 } : std::vector<int> { first };
+    const auto* input = findInput (model.getSession(), inputId);
+    if (input != nullptr && input->channels != wanted)
+        setupControls::report (model, setInputChannels (model.getDocument(), inputId, wanted));
+    refreshFromSession(); // a rejected choice shows the session's channels again
+}
+
+void SetupInputRow::chooseColour()
+{
+    juce::PopupMenu menu;
+    const auto& colours = setupControls::sourceColours();
+    for (std::size_t i = 0; i < colours.size(); ++i)
+        menu.addColouredItem (static_cast<int> (i) + 1, colours[i].name, setupControls::colourOf (colours[i].hex));
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (&colour),
+                        [safeThis = juce::Component::SafePointer<SetupInputRow> (this)] (int choice)
+                        {
+                            if (safeThis != nullptr && choice >= 1)
+                                safeThis->applyColourChoice (static_cast<std::size_t> (choice - 1));
+                        });
+}
+
+void SetupInputRow::applyColourChoice (std::size_t index)
+{
+    const auto& colours = setupControls::sourceColours();
+    if (index < colours.size())
+        setupControls::report (model, setSourceColour (model.getDocument(), inputId, colours[index].hex));
+}
+
+void SetupInputRow::paint (juce::Graphics& g)
+{
+    g.setColour (palette::panel);
+    g.fillRoundedRectangle (getLocalBounds().toFloat().reduced (0.0f, 2.0f), 4.0f);
+}
+
+void SetupInputRow::resized()
+{
+    auto area = getLocalBounds().reduced (6, 6);
+    const int gap = 6;
+    const int button = area.getHeight();
+    colour.setBounds (area.removeFromLeft (button - 10).reduced (0, 4));
+    area.removeFromLeft (gap);
+    remove.setBounds (area.removeFromRight (button));
+    area.removeFromRight (gap);
+    down.setBounds (area.removeFromRight (button));
+    area.removeFromRight (2);
+    up.setBounds (area.removeFromRight (button));
+    area.removeFromRight (gap);
+    const int flexible = area.getWidth() - 84 - 2 * gap;
+    name.setBounds (area.removeFromLeft (juce::jmax (100, flexible * 9 / 20)));
+    area.removeFromLeft (gap);
+    mode.setBounds (area.removeFromLeft (84));
+    area.removeFromLeft (gap);
+    channels.setBounds (area);
+}
+
+} // namespace foldback
