@@ -136,6 +136,10 @@ void FoldbackApplication::initialise (const juce::String&)
     window->getConsole().getDevicePanel().onApply = [this] { return rig->reopenDevice(); };
     window->setVisible (true);
     window->getConsole().grabKeyboardFocus(); // so space, T and 1-9 work before any click
+    if (options.startPage > 0 && options.startPage < window->getConsole().getNumPages())
+        window->getConsole().showPage (options.startPage);
+    if (options.playAtStart)
+        model->getPlayer().play();
 
     for (const auto& notice : notices)
     {

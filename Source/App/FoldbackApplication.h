@@ -25,6 +25,8 @@ struct GuiLaunchOptions
     std::string screenshotDirectory;  ///< hidden: save screenshots and the component tree here
     bool quitAfterScreenshots = false;
     bool enableRemotes = false;       ///< --remote: turn remote control on at start
+    bool playAtStart = false;         ///< hidden --play: roll the transport once the window shows
+    int startPage = 0;                ///< hidden --page N: show the console's page N (0 = the first mix)
 };
 
 /** The engineer's console as a JUCE application: opens the session (the one given, else

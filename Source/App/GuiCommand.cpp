@@ -56,8 +56,9 @@ namespace
 
 int runGuiCommand (const std::vector<std::string>& words)
 {
-    // --screenshot-dir and --quit-after-screenshots are hidden: for tests and the docs.
-    const CommandLineArguments arguments (words, { "--screenshot-dir" }, { "--quit-after-screenshots", "--remote" });
+    // --screenshot-dir, --quit-after-screenshots, --play and --page are hidden: for tests,
+    // the docs and the CPU benchmark (scripts/console-cpu-bench).
+    const CommandLineArguments arguments (words, { "--screenshot-dir", "--page" }, { "--quit-after-screenshots", "--remote", "--play" });
     if (arguments.positionals().size() > 1)
         throw UsageError ("the console opens one SESSION.json at a time");
 
@@ -71,6 +72,8 @@ int runGuiCommand (const std::vector<std::string>& words)
     options.screenshotDirectory = arguments.value ("--screenshot-dir");
     options.quitAfterScreenshots = arguments.has ("--quit-after-screenshots");
     options.enableRemotes = arguments.has ("--remote");
+    options.playAtStart = arguments.has ("--play");
+    options.startPage = static_cast<int> (arguments.number ("--page", 0.0, 0.0, 1000.0));
 
     if (! canOpenDisplay())
     {
