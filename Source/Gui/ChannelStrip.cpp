@@ -87,7 +87,7 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
     fader.onValueChange = [this] { setHeardLevel (fader.getValue(), key ("fader")); };
     addAndMakeVisible (fader);
 
-    meter.setReader ([this] { return model.readSourceMeter (sourceId); });
+    meter.setReader ([this] { return model.readSourceMeter (sourceId); }, &model.getMeterClock());
     addAndMakeVisible (meter);
 
     refreshFromSession();

@@ -4,6 +4,7 @@
 #include "Control/SessionDocument.h"
 #include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
+#include "MeterClock.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -15,12 +16,10 @@
 namespace foldback
 {
 
-/** A meter reading for display: linear peak and RMS; `present` is false when the source
-    or mix is not in the engine's current plan. */
-struct MeterReading
+/** A meter reading for display: linear peak and RMS, overall and per channel (MeterLevels);
+    `present` is false when the source or mix is not in the engine's current plan. */
+struct MeterReading : MeterLevels
 {
-    float peak = 0.0f;
-    float rms = 0.0f;
     bool present = false;
 };
 
@@ -99,11 +98,15 @@ public:
     void notice (const juce::String& text) const { if (onNotice) onNotice (text); }
 
     /** Message thread: meters, read from the engine's newest plan through
-        SessionPlayer::readMeters(). Wait-free reads of atomics. */
+        SessionPlayer::readMeters() (once a frame for every meter on the clock, else fresh).
+        Wait-free reads of atomics. */
     MeterReading readSourceMeter (const std::string& sourceId) const;
     MeterReading readMixMeter (const std::string& mixId) const;
     /** The mix's safety limiter gain in dB (0 = no reduction); 0 when the mix is absent. */
     float readLimiterGainDb (const std::string& mixId) const;
+
+    /** What drives the console's meters: one snapshot a frame, only the meters showing. */
+    MeterClock& getMeterClock() noexcept { return meterClock; }
 
     /** The display name of a source id: the input's or track's name, "Click", "Talkback". */
     juce::String sourceName (const std::string& sourceId) const;
@@ -122,6 +125,7 @@ private:
     Engine& engine;
     std::vector<Listener*> listeners;
     std::shared_ptr<ConsoleModel*> alive;
+    mutable MeterClock meterClock { [this] { return document.getPlayer().readMeters(); } };
 
     JUCE_DECLARE_NON_COPYABLE (ConsoleModel)
 };

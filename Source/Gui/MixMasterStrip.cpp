@@ -67,9 +67,9 @@ MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
     };
     addAndMakeVisible (ceiling);
 
-    outputMeter.setReader ([this] { return model.readMixMeter (mixId); });
+    outputMeter.setReader ([this] { return model.readMixMeter (mixId); }, &model.getMeterClock());
     addAndMakeVisible (outputMeter);
-    reduction.setReader ([this] { return model.readLimiterGainDb (mixId); });
+    reduction.setReader ([this] { return model.readLimiterGainDb (mixId); }, &model.getMeterClock());
     reduction.setTooltip ("Safety limiter gain reduction, dB: how hard the limiter is holding this mix under its ceiling");
     addAndMakeVisible (reduction);
 
