@@ -105,6 +105,20 @@ public:
     /** The mix's safety limiter gain in dB (0 = no reduction); 0 when the mix is absent. */
     float readLimiterGainDb (const std::string& mixId) const;
 
+    /** Narrow strips on every mix page: 24 or more across 1600 px (MixView). The console's
+        own state, not the session's; onNarrowStripsChanged lets the application keep it. */
+    bool getNarrowStrips() const noexcept { return narrowStrips; }
+    void setNarrowStrips (bool narrow)
+    {
+        if (narrow == narrowStrips)
+            return;
+        narrowStrips = narrow;
+        if (onNarrowStripsChanged)
+            onNarrowStripsChanged (narrow);
+        notifyListeners();
+    }
+    std::function<void (bool narrow)> onNarrowStripsChanged;
+
     /** What drives the console's meters: one snapshot a frame, only the meters showing. */
     MeterClock& getMeterClock() noexcept { return meterClock; }
 
@@ -125,6 +139,7 @@ private:
     Engine& engine;
     std::vector<Listener*> listeners;
     std::shared_ptr<ConsoleModel*> alive;
+    bool narrowStrips = false;
     mutable MeterClock meterClock { [this] { return document.getPlayer().readMeters(); } };
 
     JUCE_DECLARE_NON_COPYABLE (ConsoleModel)
