@@ -163,8 +163,12 @@ void LevelMeterComponent::paintColumn (juce::Graphics& g, const Column& column, 
     const float rmsTop = height * (1.0f - dbToProportion (column.rmsDb));
 
     // Unlit segments are faintly visible, so the meter's extent and zones read even in silence.
+    // A repaint asks for a few rows (refresh()): only the segments in them are drawn.
+    const auto clip = g.getClipBounds().toFloat();
     for (float y = height - segmentPitch; y > -segmentPitch; y -= segmentPitch)
     {
+        if (y + segmentPitch < clip.getY() || y > clip.getBottom())
+            continue;
         const float segmentDb = minDb + (1.0f - (y + segmentPitch * 0.5f) / height) * (maxDb - minDb);
         const auto colour = zoneColour (segmentDb);
         const auto segment = juce::Rectangle<float> (bounds.getX() + 1.0f, y + 1.0f, bounds.getWidth() - 2.0f, segmentPitch - 1.0f);
