@@ -27,12 +27,31 @@ namespace
         return (db > 0.0 ? "+" : "") + juce::String (juce::roundToInt (db));
     }
 
+    constexpr float minimumNameScale = 0.7f;
+
+    /** A wide strip's name: whole if it fits (squeezed at most to minimumNameScale), else cut
+        in the middle so that a trailing number or letter stays ("Electric gu... 2"), since
+        "Electric g..." twice tells two guitars apart no better than nothing. Names without
+        such a tail are left to the label, which cuts at the end. */
+    juce::String fitWideName (const juce::String& name, const juce::Font& font, int width)
+    {
+        const auto fits = [&] (const juce::String& text) { return font.getStringWidthFloat (text) * minimumNameScale <= width; };
+        const auto tail = name.fromLastOccurrenceOf (" ", false, false);
+        const bool hasTail = tail.isNotEmpty() && tail != name && (tail.containsOnly ("0123456789") || tail.length() == 1);
+        if (width <= 0 || fits (name) || ! hasTail)
+            return name;
+        auto head = name.upToLastOccurrenceOf (" ", false, false).trimEnd();
+        while (head.length() > 1 && ! fits (head + "... " + tail))
+            head = head.dropLastCharacters (1).trimEnd();
+        return head + "... " + tail;
+    }
+
     void styleLabel (juce::Label& label, float size, bool bold, juce::Colour colour)
     {
         label.setFont (juce::Font (size, bold ? juce::Font::bold : juce::Font::plain));
         label.setColour (juce::Label::textColourId, colour);
         label.setJustificationType (juce::Justification::centred);
-        label.setMinimumHorizontalScale (0.7f);
+        label.setMinimumHorizontalScale (minimumNameScale);
     }
 }
 
@@ -168,7 +187,9 @@ void ChannelStrip::refreshFromSession()
     heardMuted = heard.mute;
 
     setName (model.sourceName (sourceId));
-    nameLabel.setText (narrow ? shortName (getName(), narrowNameChars) : getName(), juce::dontSendNotification);
+    nameLabel.setText (narrow ? shortName (getName(), narrowNameChars)
+                              : fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
+                       juce::dontSendNotification);
     nameLabel.setTooltip (getName() + (sent ? "  (" + describeSource() + ")" : juce::String ("  (not sent)")));
     kindLabel.setText (sent ? describeSource() : "NOT SENT", juce::dontSendNotification);
     kindLabel.setColour (juce::Label::textColourId, sent ? palette::dimText : palette::meterAmber);
@@ -293,6 +314,10 @@ void ChannelStrip::resized()
     area.removeFromRight (2);
     scale.setBounds (area.removeFromLeft (28));
     fader.setBounds (area);
+
+    // How much of the name fits depends on the width just given.
+    nameLabel.setText (fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
+                       juce::dontSendNotification);
 }
 
 } // namespace foldback

@@ -265,3 +265,24 @@ TEST_CASE ("A matrix cell shows what the performer hears, with the engineer's se
     CHECK (cell.getLevelText() == "P MUTE");
     CHECK_FALSE (cell.getMute().getToggleState()); // the engineer's own mute is not on
 }
+
+TEST_CASE ("A wide strip cuts a long name in the middle so its trailing number stays", "[gui][narrow]")
+{
+    auto session = makeConsoleTestSession();
+    session.inputs.push_back ({ "eg1", "Electric guitar with fuzz 1", { 4 } });
+    session.inputs.push_back ({ "eg2", "Electric guitar with fuzz 2", { 5 } });
+    ConsoleTestFixture console (session);
+    ChannelStrip one (console.model, "singer", "eg1"), two (console.model, "singer", "eg2");
+    one.setSize (ChannelStrip::preferredWidth, 600);
+    two.setSize (ChannelStrip::preferredWidth, 600);
+
+    CHECK (one.getShownName().endsWith ("... 1"));
+    CHECK (two.getShownName().endsWith ("... 2"));
+    CHECK (one.getShownName().startsWith ("Elec"));
+    CHECK (one.getNameTooltip().startsWith ("Electric guitar with fuzz 1"));
+
+    // A name that fits is left whole.
+    ChannelStrip vox (console.model, "singer", "vox");
+    vox.setSize (ChannelStrip::preferredWidth, 600);
+    CHECK (vox.getShownName() == "Lead vocal");
+}
