@@ -6,6 +6,7 @@
 
 #include "Gui/ChannelStrip.h"
 #include "Gui/FaderScale.h"
+#include "Gui/FoldbackLookAndFeel.h"
 #include "Gui/GainFaderLaw.h"
 #include "Gui/MainComponent.h"
 #include "Gui/MatrixCell.h"
@@ -15,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <set>
 
 using namespace foldback;
@@ -285,4 +287,27 @@ TEST_CASE ("A wide strip cuts a long name in the middle so its trailing number s
     ChannelStrip vox (console.model, "singer", "vox");
     vox.setSize (ChannelStrip::preferredWidth, 600);
     CHECK (vox.getShownName() == "Lead vocal");
+}
+
+TEST_CASE ("No label on any page of a 64 x 16 console is drawn smaller than the console's least text size", "[gui][legibility]")
+{
+    ConsoleTestFixture console (makeLargeSession (64, 16));
+    MainComponent main (console.model, nullptr);
+    main.setSize (1280, 720);
+
+    std::function<void (juce::Component&)> visit = [&] (juce::Component& component)
+    {
+        if (auto* label = dynamic_cast<juce::Label*> (&component); label != nullptr && label->getText().isNotEmpty())
+        {
+            INFO (label->getText() << " in " << (label->getParentComponent() != nullptr ? label->getParentComponent()->getComponentID() : juce::String()));
+            CHECK (label->getFont().getHeight() >= fontSizes::scale);
+        }
+        for (auto* child : component.getChildren())
+            visit (*child);
+    };
+    for (const bool narrow : { false, true })
+    {
+        console.model.setNarrowStrips (narrow);
+        visit (main);
+    }
 }
