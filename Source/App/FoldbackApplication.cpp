@@ -11,6 +11,8 @@ namespace foldback
 
 namespace
 {
+    const char* const narrowStripsKey = "narrowStrips";
+
     GuiLaunchOptions& pendingOptions()
     {
         static GuiLaunchOptions options;
@@ -128,6 +130,10 @@ void FoldbackApplication::initialise (const juce::String&)
     for (auto i = warningsBeforeStart; i < rig->getWarnings().size(); ++i)
         notices.add (rig->getWarnings()[i]);
 
+    // Narrow strips are the engineer's way of working, not the session's: kept with the console.
+    model->setNarrowStrips (settings->getBoolValue (narrowStripsKey, false));
+    model->onNarrowStripsChanged = [this] (bool narrow) { settings->setValue (narrowStripsKey, narrow); };
+
     files = std::make_unique<SessionFiles> (*model, *settings);
     files->onSessionReplaced = [this]
     {
@@ -140,8 +146,14 @@ void FoldbackApplication::initialise (const juce::String&)
 
     window = std::make_unique<MainWindow> (*model, *files, &rig->getAudio());
     window->getConsole().getDevicePanel().onApply = [this] { return rig->reopenDevice(); };
+    if (options.windowWidth > 0)
+        window->setBounds (0, 0, options.windowWidth, options.windowHeight);
     window->setVisible (true);
     window->getConsole().grabKeyboardFocus(); // so space, T and 1-9 work before any click
+    if (options.startPage > 0 && options.startPage < window->getConsole().getNumPages())
+        window->getConsole().showPage (options.startPage);
+    if (options.playAtStart)
+        model->getPlayer().play();
 
     for (const auto& notice : notices)
     {

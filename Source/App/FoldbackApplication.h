@@ -30,6 +30,9 @@ struct GuiLaunchOptions
     bool enableRemotes = false;       ///< --remote: turn remote control on at start
     std::shared_ptr<NsmClient> nsm;   ///< under NSM: the client, its open request not yet answered
     std::string jackClientName;       ///< under NSM: the client id
+    bool playAtStart = false;         ///< hidden --play: roll the transport once the window shows
+    int startPage = 0;                ///< hidden --page N: show the console's page N (0 = the first mix)
+    int windowWidth = 0, windowHeight = 0; ///< hidden --window WxH: the window's size (screenshots)
 };
 
 /** The engineer's console as a JUCE application: opens the session (the one given, else

@@ -56,8 +56,10 @@ namespace
 
 int runGuiCommand (const std::vector<std::string>& words)
 {
-    // --screenshot-dir and --quit-after-screenshots are hidden: for tests and the docs.
-    const CommandLineArguments arguments (words, { "--screenshot-dir" }, { "--quit-after-screenshots", "--remote" });
+    // --screenshot-dir, --quit-after-screenshots, --window, --play and --page are hidden: for
+    // tests, the docs and the CPU benchmark (scripts/console-cpu-bench).
+    const CommandLineArguments arguments (words, { "--screenshot-dir", "--page", "--window" },
+                                          { "--quit-after-screenshots", "--remote", "--play" });
     if (arguments.positionals().size() > 1)
         throw UsageError ("the console opens one SESSION.json at a time");
 
@@ -76,6 +78,15 @@ int runGuiCommand (const std::vector<std::string>& words)
     options.screenshotDirectory = arguments.value ("--screenshot-dir");
     options.quitAfterScreenshots = arguments.has ("--quit-after-screenshots");
     options.enableRemotes = arguments.has ("--remote");
+    options.playAtStart = arguments.has ("--play");
+    if (const auto size = juce::String (arguments.value ("--window")); size.isNotEmpty())
+    {
+        options.windowWidth = size.upToFirstOccurrenceOf ("x", false, false).getIntValue();
+        options.windowHeight = size.fromFirstOccurrenceOf ("x", false, false).getIntValue();
+        if (options.windowWidth < 640 || options.windowHeight < 400)
+            throw UsageError ("--window wants WIDTHxHEIGHT, at least 640x400");
+    }
+    options.startPage = static_cast<int> (arguments.number ("--page", 0.0, 0.0, 1000.0));
 
     if (! canOpenDisplay())
     {

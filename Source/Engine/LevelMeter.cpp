@@ -107,11 +107,29 @@ void LevelMeter::continueFrom (const LevelMeter& previous) noexcept
     heldPeak = previous.heldPeak;
     peak.store (previous.peak.load());
     averageSquare.store (previous.averageSquare.load());
+    meteredChannels.store (previous.meteredChannels.load());
+    for (int c = 0; c < maxChannels; ++c)
+    {
+        channelMeanSquares[c] = previous.channelMeanSquares[c];
+        channelHeldPeaks[c] = previous.channelHeldPeaks[c];
+        channelPeaks[c].store (previous.channelPeaks[c].load());
+        channelAverageSquares[c].store (previous.channelAverageSquares[c].load());
+    }
 }
 
 float LevelMeter::readRms() const noexcept
 {
     return std::sqrt (averageSquare.load());
+}
+
+float LevelMeter::readChannelPeak (int channel) const noexcept
+{
+    return channelPeaks[channel > 0 && channel < meteredChannels.load() ? 1 : 0].load();
+}
+
+float LevelMeter::readChannelRms (int channel) const noexcept
+{
+    return std::sqrt (channelAverageSquares[channel > 0 && channel < meteredChannels.load() ? 1 : 0].load());
 }
 
 void LevelMeter::update (const float* const* channels, int numChannels, int numFrames) noexcept
@@ -131,10 +149,25 @@ void LevelMeter::update (const float* const* channels, int numChannels, int numF
         rmsCoefficientPerBlock = static_cast<float> (1.0 - std::exp (-seconds / rmsWindowSeconds));
     }
 
-    const BlockLevels levels = useAvx2 ? measureAvx2 (channels, numChannels, numFrames)
-                                       : measureBaseline (channels, numChannels, numFrames);
-    const float blockPeak = levels.peak;
-    const float sumOfSquares = levels.sumOfSquares;
+    // Each channel is measured on its own (so L and R can be shown) and the whole is
+    // folded from them: the peak is their larger, the mean square their mean.
+    const int metered = numChannels >= maxChannels ? maxChannels : 1;
+    const float inverseFrames = 1.0f / static_cast<float> (numFrames);
+    float blockPeak = 0.0f, sumOfSquares = 0.0f;
+    for (int c = 0; c < metered && c < numChannels; ++c)
+    {
+        const BlockLevels levels = useAvx2 ? measureAvx2 (channels + c, 1, numFrames)
+                                           : measureBaseline (channels + c, 1, numFrames);
+        blockPeak = levels.peak > blockPeak ? levels.peak : blockPeak;
+        sumOfSquares += levels.sumOfSquares;
+
+        channelMeanSquares[c] += (levels.sumOfSquares * inverseFrames - channelMeanSquares[c]) * rmsCoefficientPerBlock;
+        const float channelFallen = channelHeldPeaks[c] * peakFallPerBlock;
+        channelHeldPeaks[c] = levels.peak > channelFallen ? levels.peak : channelFallen;
+        channelPeaks[c].store (channelHeldPeaks[c]);
+        channelAverageSquares[c].store (channelMeanSquares[c]);
+    }
+    meteredChannels.store (metered);
 
     const float blockMeanSquare = sumOfSquares * inverseSampleCount;
     meanSquare += (blockMeanSquare - meanSquare) * rmsCoefficientPerBlock;

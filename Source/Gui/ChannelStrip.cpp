@@ -3,6 +3,7 @@
 #include "FoldbackLookAndFeel.h"
 #include "GainFaderLaw.h"
 #include "SetupControls.h"
+#include "ShortName.h"
 #include "Session/PerformerLayer.h"
 #include "Session/SessionQueries.h"
 
@@ -18,12 +19,40 @@ namespace
         return channels.empty() ? juce::String() : juce::String (channels[0]);
     }
 
+    /** A narrow strip's figure: whole dB from 10 dB down ("-12", "-6.5", "+3.0", "-inf"),
+        so it stays whole and large in 40 px. */
+    juce::String formatNarrowGainDb (double db)
+    {
+        if (db <= sessionLimits::minGainDb || std::abs (db) < 9.95)
+            return formatGainDb (db);
+        return (db > 0.0 ? "+" : "") + juce::String (juce::roundToInt (db));
+    }
+
+    constexpr float minimumNameScale = 0.7f;
+
+    /** A wide strip's name: whole if it fits (squeezed at most to minimumNameScale), else cut
+        in the middle so that a trailing number or letter stays ("Electric gu... 2"), since
+        "Electric g..." twice tells two guitars apart no better than nothing. Names without
+        such a tail are left to the label, which cuts at the end. */
+    juce::String fitWideName (const juce::String& name, const juce::Font& font, int width)
+    {
+        const auto fits = [&] (const juce::String& text) { return font.getStringWidthFloat (text) * minimumNameScale <= width; };
+        const auto tail = name.fromLastOccurrenceOf (" ", false, false);
+        const bool hasTail = tail.isNotEmpty() && tail != name && (tail.containsOnly ("0123456789") || tail.length() == 1);
+        if (width <= 0 || fits (name) || ! hasTail)
+            return name;
+        auto head = name.upToLastOccurrenceOf (" ", false, false).trimEnd();
+        while (head.length() > 1 && ! fits (head + "... " + tail))
+            head = head.dropLastCharacters (1).trimEnd();
+        return head + "... " + tail;
+    }
+
     void styleLabel (juce::Label& label, float size, bool bold, juce::Colour colour)
     {
         label.setFont (juce::Font (size, bold ? juce::Font::bold : juce::Font::plain));
         label.setColour (juce::Label::textColourId, colour);
         label.setJustificationType (juce::Justification::centred);
-        label.setMinimumHorizontalScale (0.7f);
+        label.setMinimumHorizontalScale (minimumNameScale);
     }
 }
 
@@ -88,8 +117,9 @@ ChannelStrip::ChannelStrip (ConsoleModel& modelToEdit, std::string mix, std::str
     fader.onValueChange = [this] { setHeardLevel (fader.getValue(), key ("fader")); };
     addAndMakeVisible (fader);
 
-    meter.setReader ([this] { return model.readSourceMeter (sourceId); });
+    meter.setReader ([this] { return model.readSourceMeter (sourceId); }, &model.getMeterClock());
     addAndMakeVisible (meter);
+    addAndMakeVisible (scale);
 
     refreshFromSession();
     model.addListener (this);
@@ -162,7 +192,10 @@ void ChannelStrip::refreshFromSession()
         colour = track->colour;
 
     setName (model.sourceName (sourceId));
-    nameLabel.setText (getName(), juce::dontSendNotification);
+    nameLabel.setText (narrow ? shortName (getName(), narrowNameChars)
+                              : fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
+                       juce::dontSendNotification);
+    nameLabel.setTooltip (getName() + (sent ? "  (" + describeSource() + ")" : juce::String ("  (not sent)")));
     kindLabel.setText (sent ? describeSource() : "NOT SENT", juce::dontSendNotification);
     kindLabel.setColour (juce::Label::textColourId, sent ? palette::dimText : palette::meterAmber);
 
@@ -175,13 +208,19 @@ void ChannelStrip::refreshFromSession()
     pan.setValue (settings.pan, juce::dontSendNotification);
     mute.setToggleState (settings.mute, juce::dontSendNotification);
     solo.setToggleState (model.isSoloed (sourceId), juce::dontSendNotification);
-    gainLabel.setText (heard.mute && ! settings.mute ? "P MUTE" : formatGainDb (heard.gainDb), juce::dontSendNotification);
+    gainLabel.setText (heard.mute && ! settings.mute ? (narrow ? "P M" : "P MUTE")
+                                                     : narrow ? formatNarrowGainDb (heard.gainDb) : formatGainDb (heard.gainDb),
+                       juce::dontSendNotification);
     panLabel.setText (formatPan (settings.pan), juce::dontSendNotification);
 
     // A muted send reads amber across the whole strip, not only on its button.
     fader.setColour (juce::Slider::trackColourId, heard.mute ? palette::muteOn.withAlpha (0.5f) : palette::accent);
     gainLabel.setColour (juce::Label::textColourId, heard.mute && ! settings.mute ? palette::muteOn
                                                     : settings.mute || ! sent ? palette::dimText : palette::text);
+    // A narrow strip has no room for "YOU ... P ...": the figure turns the accent colour
+    // when the performer's offset is in it (the tooltip and the fader's marker tell the rest).
+    if (narrow && sent && offsetDb != 0.0 && ! heard.mute)
+        gainLabel.setColour (juce::Label::textColourId, palette::accent);
 
     // The performer's layer is theirs, not the engineer's fader: shown, never moved here.
     juce::String performer;
@@ -224,16 +263,54 @@ void ChannelStrip::paint (juce::Graphics& g)
     }
 }
 
+void ChannelStrip::setNarrow (bool shouldBeNarrow)
+{
+    if (narrow == shouldBeNarrow)
+        return;
+    narrow = shouldBeNarrow;
+    pan.setVisible (! narrow);
+    kindLabel.setVisible (! narrow);
+    performerLabel.setVisible (! narrow);
+    scale.setShowsLabels (! narrow);
+    // Smaller than a wide strip's, never below the console's least size.
+    nameLabel.setFont (juce::Font (narrow ? fontSizes::small : fontSizes::name, juce::Font::bold));
+    nameLabel.setBorderSize (narrow ? juce::BorderSize<int> (1, 1, 1, 1) : juce::BorderSize<int> (1, 5, 1, 5));
+    gainLabel.setFont (juce::Font (narrow ? fontSizes::small : fontSizes::level, juce::Font::bold));
+    refreshFromSession();
+    resized();
+}
+
 void ChannelStrip::resized()
 {
+    if (narrow)
+    {
+        // Name, M over S, the pan figure, then fader and meter to the bottom: every pixel
+        // of width goes to what is read from across the room.
+        auto area = getLocalBounds().reduced (4, 6);
+        nameLabel.setBounds (area.removeFromTop (24));
+        area.removeFromTop (2);
+        mute.setBounds (area.removeFromTop (28).reduced (1, 0));
+        area.removeFromTop (4);
+        solo.setBounds (area.removeFromTop (28).reduced (1, 0));
+        area.removeFromTop (2);
+        panLabel.setBounds (area.removeFromTop (20));
+        area.removeFromTop (4);
+        gainLabel.setBounds (area.removeFromBottom (24));
+        meter.setBounds (area.removeFromRight (10));
+        area.removeFromRight (2);
+        scale.setBounds (area.removeFromLeft (6));
+        fader.setBounds (area);
+        return;
+    }
+
     auto area = getLocalBounds().reduced (8, 6);
     nameLabel.setBounds (area.removeFromTop (26));
-    kindLabel.setBounds (area.removeFromTop (18));
+    kindLabel.setBounds (area.removeFromTop (20));
     area.removeFromTop (4);
 
     auto panArea = area.removeFromTop (58);
     pan.setBounds (panArea.withSizeKeepingCentre (56, 56));
-    panLabel.setBounds (area.removeFromTop (18));
+    panLabel.setBounds (area.removeFromTop (20));
     area.removeFromTop (4);
 
     auto buttons = area.removeFromTop (34);
@@ -242,10 +319,15 @@ void ChannelStrip::resized()
     area.removeFromTop (6);
 
     gainLabel.setBounds (area.removeFromBottom (28));
-    performerLabel.setBounds (area.removeFromBottom (18));
+    performerLabel.setBounds (area.removeFromBottom (20));
     meter.setBounds (area.removeFromRight (22));
-    area.removeFromRight (4);
+    area.removeFromRight (2);
+    scale.setBounds (area.removeFromLeft (28));
     fader.setBounds (area);
+
+    // How much of the name fits depends on the width just given.
+    nameLabel.setText (fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
+                       juce::dontSendNotification);
 }
 
 } // namespace foldback

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleModel.h"
+#include "FaderScale.h"
 #include "LevelMeterComponent.h"
 
 #include "WheelSafeSlider.h"
@@ -23,6 +24,10 @@ namespace foldback
     the controls. A source the mix does not take yet shows "not sent"; touching any control
     creates the send.
 
+    A narrow strip (setNarrow) keeps the name (shortened, the full name in its tooltip),
+    mute, solo, the pan as a figure, the fader with its ticks, the meter and the level, and
+    drops the pan knob and the kind line: 24 or more fit across 1600 px.
+
     componentID "strip:<mix id>:<source id>"; its controls are named "fader", "pan",
     "mute" and "solo". Message thread only. */
 class ChannelStrip : public juce::Component,
@@ -31,6 +36,8 @@ class ChannelStrip : public juce::Component,
 public:
     static constexpr int preferredWidth = 112;
     static constexpr int maximumWidth = 150;
+    static constexpr int narrowWidth = 46;
+    static constexpr int narrowNameChars = 4;
 
     ChannelStrip (ConsoleModel& model, std::string mixId, std::string sourceId);
     ~ChannelStrip() override;
@@ -43,6 +50,13 @@ public:
     juce::TextButton& getMuteButton() noexcept  { return mute; }
     juce::TextButton& getSoloButton() noexcept  { return solo; }
     LevelMeterComponent& getMeter() noexcept    { return meter; }
+    FaderScale& getFaderScale() noexcept        { return scale; }
+    /** The name as the strip shows it (shortened when narrow). */
+    juce::String getShownName() const           { return nameLabel.getText(); }
+    juce::String getNameTooltip()               { return nameLabel.getTooltip(); }
+
+    void setNarrow (bool shouldBeNarrow);
+    bool isNarrow() const noexcept { return narrow; }
 
     /** Sets every control from the session without making an edit. */
     void refreshFromSession();
@@ -72,7 +86,8 @@ private:
     juce::TextButton mute { "M" }, solo { "S" };
     WheelSafeSlider fader { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
     LevelMeterComponent meter;
-    bool sent = false, heardMuted = false;
+    FaderScale scale { fader };
+    bool sent = false, heardMuted = false, narrow = false;
     std::string colour; ///< the source's own ("#rrggbb"), drawn as a band along the top; empty: none
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)

@@ -89,24 +89,21 @@ bool ConsoleModel::copyMix (const std::string& fromMixId, const std::string& toM
 
 MeterReading ConsoleModel::readSourceMeter (const std::string& sourceId) const
 {
-    const auto meters = document.getPlayer().readMeters();
-    if (const auto* source = meters.findSource (sourceId))
-        return { source->levels.peak, source->levels.rms, true };
+    if (const auto* source = meterClock.meters().findSource (sourceId))
+        return { source->levels, true };
     return {};
 }
 
 MeterReading ConsoleModel::readMixMeter (const std::string& mixId) const
 {
-    const auto meters = document.getPlayer().readMeters();
-    if (const auto* mix = meters.findMix (mixId))
-        return { mix->levels.peak, mix->levels.rms, true };
+    if (const auto* mix = meterClock.meters().findMix (mixId))
+        return { mix->levels, true };
     return {};
 }
 
 float ConsoleModel::readLimiterGainDb (const std::string& mixId) const
 {
-    const auto meters = document.getPlayer().readMeters();
-    const auto* mix = meters.findMix (mixId);
+    const auto* mix = meterClock.meters().findMix (mixId);
     return mix != nullptr ? mix->gainReductionDb() : 0.0f;
 }
 

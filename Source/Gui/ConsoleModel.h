@@ -5,6 +5,7 @@
 #include "Control/SessionDocument.h"
 #include "Control/SessionPlayer.h"
 #include "Engine/Engine.h"
+#include "MeterClock.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -16,12 +17,10 @@
 namespace foldback
 {
 
-/** A meter reading for display: linear peak and RMS; `present` is false when the source
-    or mix is not in the engine's current plan. */
-struct MeterReading
+/** A meter reading for display: linear peak and RMS, overall and per channel (MeterLevels);
+    `present` is false when the source or mix is not in the engine's current plan. */
+struct MeterReading : MeterLevels
 {
-    float peak = 0.0f;
-    float rms = 0.0f;
     bool present = false;
 };
 
@@ -100,11 +99,29 @@ public:
     void notice (const juce::String& text) const { if (onNotice) onNotice (text); }
 
     /** Message thread: meters, read from the engine's newest plan through
-        SessionPlayer::readMeters(). Wait-free reads of atomics. */
+        SessionPlayer::readMeters() (once a frame for every meter on the clock, else fresh).
+        Wait-free reads of atomics. */
     MeterReading readSourceMeter (const std::string& sourceId) const;
     MeterReading readMixMeter (const std::string& mixId) const;
     /** The mix's safety limiter gain in dB (0 = no reduction); 0 when the mix is absent. */
     float readLimiterGainDb (const std::string& mixId) const;
+
+    /** Narrow strips on every mix page: 24 or more across 1600 px (MixView). The console's
+        own state, not the session's; onNarrowStripsChanged lets the application keep it. */
+    bool getNarrowStrips() const noexcept { return narrowStrips; }
+    void setNarrowStrips (bool narrow)
+    {
+        if (narrow == narrowStrips)
+            return;
+        narrowStrips = narrow;
+        if (onNarrowStripsChanged)
+            onNarrowStripsChanged (narrow);
+        notifyListeners();
+    }
+    std::function<void (bool narrow)> onNarrowStripsChanged;
+
+    /** What drives the console's meters: one snapshot a frame, only the meters showing. */
+    MeterClock& getMeterClock() noexcept { return meterClock; }
 
     /** The display name of a source id: the input's or track's name, "Click", "Talkback". */
     juce::String sourceName (const std::string& sourceId) const;
@@ -127,6 +144,8 @@ private:
     Engine& engine;
     std::vector<Listener*> listeners;
     std::shared_ptr<ConsoleModel*> alive;
+    bool narrowStrips = false;
+    mutable MeterClock meterClock { [this] { return document.getPlayer().readMeters(); } };
 
     JUCE_DECLARE_NON_COPYABLE (ConsoleModel)
 };

@@ -15,7 +15,7 @@ namespace palette
     inline const juce::Colour raised         { 0xff222832 };
     inline const juce::Colour outline        { 0xff343c48 };
     inline const juce::Colour text           { 0xfff3f5f8 };
-    inline const juce::Colour dimText        { 0xffa7b0bc };
+    inline const juce::Colour dimText        { 0xffc4ccd6 }; ///< secondary text: still 12:1 on the background
     inline const juce::Colour accent         { 0xff3ab7ff };
     inline const juce::Colour meterGreen     { 0xff2fd85a };
     inline const juce::Colour meterAmber     { 0xffffb020 };
@@ -27,10 +27,14 @@ namespace palette
     inline const juce::Colour offline        { 0xffff5b4f };
 }
 
-/** Font sizes, in pixels: names and levels large enough to read across the room. */
+/** Font sizes, in pixels (a JUCE font's height: ascent plus descent): names and levels
+    large enough to read across the room, and no text smaller than `small` (secondary
+    labels, pan values) or `scale` (fader and meter scales, bold), which read from two
+    metres on a 24-inch screen. */
 namespace fontSizes
 {
-    constexpr float small = 14.0f;
+    constexpr float small = 16.0f;
+    constexpr float scale = 15.0f;
     constexpr float body = 16.0f;
     constexpr float name = 19.0f;
     constexpr float level = 18.0f;

@@ -1,7 +1,7 @@
 #include "GainReductionMeter.h"
 
 #include "FoldbackLookAndFeel.h"
-#include "LevelMeterComponent.h"
+#include "MeterClock.h"
 
 #include <cmath>
 
@@ -19,11 +19,21 @@ GainReductionMeter::GainReductionMeter()
     setOpaque (true);
 }
 
-void GainReductionMeter::setReader (std::function<float()> newReader)
+GainReductionMeter::~GainReductionMeter()
 {
+    if (clock != nullptr)
+        clock->remove (*this);
+}
+
+void GainReductionMeter::setReader (std::function<float()> newReader, MeterClock* newClock)
+{
+    if (clock != nullptr)
+        clock->remove (*this);
     reader = std::move (newReader);
+    clock = newClock;
     refresh();
-    startTimerHz (LevelMeterComponent::framesPerSecond);
+    if (clock != nullptr)
+        clock->add (*this, [this] { refresh(); });
 }
 
 void GainReductionMeter::refresh()

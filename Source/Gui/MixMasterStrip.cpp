@@ -54,6 +54,7 @@ MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
         model.editMix (mixId, what.toStdString(), [value] (CueMix& m) { m.masterDb = value; }, "master " + mixId);
     };
     addAndMakeVisible (master);
+    addAndMakeVisible (masterScale);
 
     ceiling.setName ("ceiling");
     ceiling.setRange (sessionLimits::minCeilingDb, sessionLimits::maxCeilingDb, 0.5);
@@ -67,9 +68,9 @@ MixMasterStrip::MixMasterStrip (ConsoleModel& modelToEdit, std::string mix)
     };
     addAndMakeVisible (ceiling);
 
-    outputMeter.setReader ([this] { return model.readMixMeter (mixId); });
+    outputMeter.setReader ([this] { return model.readMixMeter (mixId); }, &model.getMeterClock());
     addAndMakeVisible (outputMeter);
-    reduction.setReader ([this] { return model.readLimiterGainDb (mixId); });
+    reduction.setReader ([this] { return model.readLimiterGainDb (mixId); }, &model.getMeterClock());
     reduction.setTooltip ("Safety limiter gain reduction, dB: how hard the limiter is holding this mix under its ceiling");
     addAndMakeVisible (reduction);
 
@@ -111,7 +112,7 @@ void MixMasterStrip::paint (juce::Graphics& g)
     g.fillRoundedRectangle (getLocalBounds().toFloat().reduced (2.0f, 0.0f), 6.0f);
 
     // The output meter's dBFS scale: the figures a performer will ask about.
-    g.setFont (juce::Font (fontSizes::small));
+    g.setFont (juce::Font (fontSizes::scale, juce::Font::bold));
     const auto meterBounds = outputMeter.getBounds();
     for (float db : { 0.0f, -6.0f, -12.0f, -24.0f, -36.0f, -48.0f })
     {
@@ -127,27 +128,28 @@ void MixMasterStrip::resized()
 {
     auto area = getLocalBounds().reduced (8, 6);
     title.setBounds (area.removeFromTop (26));
-    outputsLabel.setBounds (area.removeFromTop (18));
+    outputsLabel.setBounds (area.removeFromTop (20));
     area.removeFromTop (4);
 
-    auto ceilingRow = area.removeFromTop (76);
+    auto ceilingRow = area.removeFromTop (78);
     auto knob = ceilingRow.removeFromLeft (70);
-    ceilingTitle.setBounds (knob.removeFromTop (16));
+    ceilingTitle.setBounds (knob.removeFromTop (20));
     ceiling.setBounds (knob.withSizeKeepingCentre (56, 56));
-    ceilingLabel.setBounds (ceilingRow.withTrimmedTop (16));
+    ceilingLabel.setBounds (ceilingRow.withTrimmedTop (20));
     area.removeFromTop (10);
 
     masterLabel.setBounds (area.removeFromBottom (28));
 
     auto gr = area.removeFromRight (44);
-    reductionTitle.setBounds (gr.removeFromTop (18));
+    reductionTitle.setBounds (gr.removeFromTop (20));
     reduction.setBounds (gr);
-    area.removeFromRight (6);
+    area.removeFromRight (4);
 
-    area.removeFromTop (18); // level with the limiter column
+    area.removeFromTop (20); // level with the limiter column
     outputMeter.setBounds (area.removeFromRight (28));
     scaleArea = area.removeFromRight (28);
     area.removeFromRight (2);
+    masterScale.setBounds (area.removeFromLeft (30));
     master.setBounds (area);
 }
 

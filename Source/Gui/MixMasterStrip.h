@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleModel.h"
+#include "FaderScale.h"
 #include "GainReductionMeter.h"
 #include "LevelMeterComponent.h"
 
@@ -13,8 +14,9 @@
 namespace foldback
 {
 
-/** A mix's master section: master fader, the safety limiter's ceiling and its gain
-    reduction, and the mix's output meter with a dBFS scale. Bound to the CueMix like a
+/** A mix's master section: master fader with its dB scale, the safety limiter's ceiling
+    and its gain reduction, and the mix's output meter (L and R for a stereo mix) with a
+    dBFS scale. Bound to the CueMix like a
     ChannelStrip is bound to its send.
 
     componentID "master:<mix id>"; controls "master" and "ceiling". Message thread only. */
@@ -29,6 +31,8 @@ public:
 
     juce::Slider& getMasterFader() noexcept   { return master; }
     juce::Slider& getCeilingKnob() noexcept   { return ceiling; }
+    LevelMeterComponent& getOutputMeter() noexcept { return outputMeter; }
+    FaderScale& getFaderScale() noexcept      { return masterScale; }
 
     void refreshFromSession();
 
@@ -44,6 +48,7 @@ private:
     juce::Label title, outputsLabel, masterLabel, ceilingLabel, ceilingTitle, reductionTitle;
     WheelSafeSlider master { juce::Slider::LinearVertical, juce::Slider::NoTextBox };
     WheelSafeSlider ceiling { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    FaderScale masterScale { master };
     LevelMeterComponent outputMeter;
     GainReductionMeter reduction;
     juce::Rectangle<int> scaleArea;

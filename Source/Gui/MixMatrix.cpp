@@ -124,7 +124,7 @@ void MixMatrix::rebuild()
         row.sourceId = sourceId;
         row.name = makeLabel (model.sourceName (sourceId), fontSizes::name, juce::Justification::centredLeft);
         row.meter = std::make_unique<LevelMeterComponent>();
-        row.meter->setReader ([this, sourceId] { return model.readSourceMeter (sourceId); });
+        row.meter->setReader ([this, sourceId] { return model.readSourceMeter (sourceId); }, &model.getMeterClock());
         rowHeaderGrid.addAndMakeVisible (*row.name);
         rowHeaderGrid.addAndMakeVisible (*row.meter);
         for (const auto& column : columns)

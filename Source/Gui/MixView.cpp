@@ -40,6 +40,13 @@ MixView::MixView (ConsoleModel& modelToEdit, std::string mix)
     };
     addAndMakeVisible (listenButton);
 
+    narrowButton.setName ("narrow");
+    narrowButton.setClickingTogglesState (false);
+    narrowButton.setTooltip ("Narrow strips: name, mute, solo, fader and meter only, so 24 or more fit across the screen "
+                             "(every mix page; the pan knob and the kind of source are left out)");
+    narrowButton.onClick = [this] { model.setNarrowStrips (! model.getNarrowStrips()); };
+    addAndMakeVisible (narrowButton);
+
     stripViewport.setViewedComponent (&stripHolder, false);
     stripViewport.setScrollBarsShown (false, true);
     stripViewport.setScrollBarThickness (12);
@@ -67,6 +74,14 @@ ChannelStrip* MixView::findStrip (const std::string& sourceId) const
 
 void MixView::sessionChanged()
 {
+    const bool narrow = model.getNarrowStrips();
+    if (narrowButton.getToggleState() != narrow)
+    {
+        narrowButton.setToggleState (narrow, juce::dontSendNotification);
+        for (auto& strip : strips)
+            strip->setNarrow (narrow);
+        layOutStrips();
+    }
     refreshHeader();
     if (sourceIdsOf (model.getSession()) != stripSources)
         triggerAsyncUpdate();
@@ -79,6 +94,7 @@ void MixView::rebuildStrips()
     for (const auto& sourceId : stripSources)
     {
         strips.push_back (std::make_unique<ChannelStrip> (model, mixId, sourceId));
+        strips.back()->setNarrow (model.getNarrowStrips());
         stripHolder.addAndMakeVisible (*strips.back());
     }
     refreshHeader();
@@ -144,6 +160,8 @@ void MixView::resized()
     listenButton.setBounds (header.removeFromRight (110));
     header.removeFromRight (8);
     copyButton.setBounds (header.removeFromRight (160));
+    header.removeFromRight (8);
+    narrowButton.setBounds (header.removeFromRight (110));
     nameLabel.setBounds (header.removeFromLeft (juce::jmax (240, header.getWidth() / 3)));
     detailLabel.setBounds (header);
 
@@ -152,10 +170,19 @@ void MixView::resized()
     masterStrip->setBounds (area.removeFromRight (MixMasterStrip::preferredWidth));
     area.removeFromRight (8);
     stripViewport.setBounds (area);
+    layOutStrips();
+}
+
+void MixView::layOutStrips()
+{
+    narrowButton.setToggleState (model.getNarrowStrips(), juce::dontSendNotification);
+    const auto area = stripViewport.getBounds();
 
     // Strips widen to fill the view (up to a limit), and scroll when there are too many.
     const int count = juce::jmax (1, static_cast<int> (strips.size()));
-    const int stripWidth = juce::jlimit (ChannelStrip::preferredWidth, ChannelStrip::maximumWidth, area.getWidth() / count);
+    const int stripWidth = model.getNarrowStrips()
+                               ? ChannelStrip::narrowWidth
+                               : juce::jlimit (ChannelStrip::preferredWidth, ChannelStrip::maximumWidth, area.getWidth() / count);
     const int scrollBar = count * stripWidth > area.getWidth() ? stripViewport.getScrollBarThickness() : 0;
     const int stripHeight = area.getHeight() - scrollBar;
     stripHolder.setSize (static_cast<int> (strips.size()) * stripWidth, stripHeight);

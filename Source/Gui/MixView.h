@@ -14,7 +14,9 @@ namespace foldback
 {
 
 /** One performer's cue mix: a ChannelStrip per source of the session (inputs, tracks,
-    click, talkback), the master section, "copy this mix to" and Listen.
+    click, talkback), the master section, "copy this mix to" and Listen. NARROW switches
+    every mix page to narrow strips (ConsoleModel::setNarrowStrips): 24 or more across
+    1600 px instead of about 9.
 
     Strips are rebuilt when the session's sources change (asynchronously, so a control is
     never deleted inside its own callback); values follow every session change at once.
@@ -35,6 +37,7 @@ public:
     int getNumStrips() const noexcept { return static_cast<int> (strips.size()); }
     MixMasterStrip& getMasterStrip() noexcept { return *masterStrip; }
     juce::TextButton& getListenButton() noexcept { return listenButton; }
+    juce::TextButton& getNarrowButton() noexcept { return narrowButton; }
     juce::Viewport& getStripViewport() noexcept { return stripViewport; }
 
     /** Rebuilds now if a rebuild is pending (tests, screenshots). */
@@ -48,13 +51,14 @@ private:
     void handleAsyncUpdate() override { rebuildStrips(); }
     void rebuildStrips();
     void refreshHeader();
+    void layOutStrips();
     void showCopyMenu();
 
     ConsoleModel& model;
     const std::string mixId;
 
     juce::Label nameLabel, detailLabel;
-    juce::TextButton copyButton { "Copy mix to..." }, listenButton { "LISTEN" };
+    juce::TextButton copyButton { "Copy mix to..." }, listenButton { "LISTEN" }, narrowButton { "NARROW" };
     juce::Viewport stripViewport;
     juce::Component stripHolder;
     std::vector<std::unique_ptr<ChannelStrip>> strips;

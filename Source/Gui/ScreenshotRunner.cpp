@@ -58,6 +58,26 @@ void ScreenshotRunner::timerCallback()
         return;
     }
 
+    // Last, the first mix again with narrow strips (the engineer's other layout).
+    if (console.getNumPages() > 0 && console.findMixView (model.getSession().mixes.empty() ? std::string() : model.getSession().mixes.front().id) != nullptr
+        && ! narrowShotTaken)
+    {
+        if (! pageShown)
+        {
+            narrowBefore = model.getNarrowStrips();
+            model.setNarrowStrips (true);
+            console.showPage (0);
+            pageShown = true;
+            return;
+        }
+        if (! capturePage (0, "-narrow"))
+            return;
+        model.setNarrowStrips (narrowBefore);
+        narrowShotTaken = true;
+        pageShown = false;
+        return;
+    }
+
     stopTimer();
     model.getPlayer().stop();
     console.showPage (0);
@@ -68,10 +88,10 @@ void ScreenshotRunner::timerCallback()
         finish (true, {});
 }
 
-bool ScreenshotRunner::capturePage (int index)
+bool ScreenshotRunner::capturePage (int index, const juce::String& suffix)
 {
     const auto image = window.createComponentSnapshot (window.getLocalBounds(), true, 1.0f);
-    const auto file = folder.getChildFile (fileNameForPage (console.getPage (index)));
+    const auto file = folder.getChildFile (fileNameForPage (console.getPage (index)).replace (".png", suffix + ".png"));
     file.deleteFile();
 
     juce::FileOutputStream stream (file);

@@ -14,7 +14,8 @@ class MainComponent;
 /** The console's self-portrait, for the end-to-end test and for the docs: rolls the
     transport (so meters move), then shows each page in turn and saves the window as
     "<page id>.png" (mix-<mix id>.png, matrix.png, clickPanel.png, tracksPanel.png,
-    devicePanel.png) into a folder, and the window's component tree as
+    devicePanel.png), then the first mix with narrow strips (mix-<mix id>-narrow.png), into
+    a folder, and the window's component tree as
     component-tree.json (see describeComponentTree), then calls onFinished.
 
     Message thread only. */
@@ -33,7 +34,7 @@ public:
 
 private:
     void timerCallback() override;
-    bool capturePage (int index);
+    bool capturePage (int index, const juce::String& suffix = {});
     void finish (bool ok, const juce::String& error);
 
     juce::Component& window;
@@ -41,7 +42,7 @@ private:
     ConsoleModel& model;
     juce::File folder;
     int nextPage = -1;
-    bool pageShown = false;
+    bool pageShown = false, narrowShotTaken = false, narrowBefore = false;
 };
 
 } // namespace foldback

@@ -13,7 +13,13 @@ namespace
 {
     MeterLevels levelsOf (const LevelMeter& meter) noexcept
     {
-        return { meter.readPeak(), meter.readRms() };
+        MeterLevels levels { meter.readPeak(), meter.readRms(), meter.readNumChannels() };
+        for (int c = 0; c < 2; ++c)
+        {
+            levels.channelPeak[c] = meter.readChannelPeak (c);
+            levels.channelRms[c] = meter.readChannelRms (c);
+        }
+        return levels;
     }
 
     template <typename Entry>

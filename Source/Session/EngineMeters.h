@@ -14,8 +14,11 @@ class PlanExchange;
     the peak falling back and the RMS averaged by the engine (see LevelMeter). */
 struct MeterLevels
 {
-    float peak = 0.0f;
+    float peak = 0.0f;               ///< over every channel
     float rms = 0.0f;
+    int numChannels = 1;             ///< 2 for a stereo source or mix: its L and R below
+    float channelPeak[2] {};         ///< [0] left (a mono meter's only channel), [1] right
+    float channelRms[2] {};
 };
 
 /** The engine's meters and limiter states at one moment, keyed by the session's ids: the

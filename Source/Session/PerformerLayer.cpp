@@ -42,6 +42,14 @@ SendSettings effectiveSend (const CueMix& mix, const std::string& sourceId)
     return send;
 }
 
+double engineerGainForHeard (const CueMix& mix, const std::string& sourceId, double heardDb) noexcept
+{
+    const auto offset = mix.performer.sends.find (sourceId);
+    if (heardDb <= limits::minGainDb || offset == mix.performer.sends.end())
+        return clampGainDb (heardDb);
+    return clampGainDb (heardDb - offset->second.gainOffsetDb);
+}
+
 double effectiveMasterDb (const CueMix& mix) noexcept
 {
     if (mix.masterDb <= limits::minGainDb)

@@ -15,6 +15,10 @@ namespace foldback
     (gain clamped to the session's range, pan to [-1, 1], muted if either mutes). */
 SendSettings effectiveSend (const CueMix& mix, const std::string& sourceId);
 
+/** The engineer's send level that makes the performer hear `heardDb` of a source, their
+    own offset kept (the console's faders show what the performer hears). "Off" stays off. */
+double engineerGainForHeard (const CueMix& mix, const std::string& sourceId, double heardDb) noexcept;
+
 /** The mix master the engine plays: the engineer's plus the performer's offset, clamped. */
 double effectiveMasterDb (const CueMix& mix) noexcept;
 

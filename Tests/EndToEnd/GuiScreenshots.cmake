@@ -30,3 +30,14 @@ target_compile_definitions(foldback_gui_e2e_tests PRIVATE
     FOLDBACK_GUI_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/gui-screenshots")
 add_dependencies(foldback_gui_e2e_tests foldback)
 catch_discover_tests(foldback_gui_e2e_tests TEST_PREFIX "e2e: " EXTRA_ARGS --warn NoTests PROPERTIES RUN_SERIAL TRUE TIMEOUT 300 LABELS e2e)
+
+# The console's CPU at 64 inputs x 16 mixes, rolling, against the headless player: a
+# measurement that prints figures and never fails on them (docs/gui.md, CPU benchmark).
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND)
+    add_test(NAME "measurement: console CPU at 64 x 16 against headless"
+             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/console-cpu-bench
+                     --foldback $<TARGET_FILE:foldback> --rounds 2)
+    set_tests_properties("measurement: console CPU at 64 x 16 against headless"
+                         PROPERTIES LABELS measurement RUN_SERIAL TRUE TIMEOUT 600)
+endif()

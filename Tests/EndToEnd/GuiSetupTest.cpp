@@ -36,10 +36,10 @@ namespace
     class DrivenConsole
     {
     public:
-        DrivenConsole (const TempDirectory& directory, const std::string& display, const std::string& sessionPath)
-            : display (display), boundsPath (directory.file ("bounds.json")),
+        DrivenConsole (const TempDirectory& directory, const std::string& displayName, const std::string& sessionPath)
+            : display (displayName), boundsPath (directory.file ("bounds.json")),
               foldback ({ FOLDBACK_BINARY, sessionPath },
-                        { { "DISPLAY", display }, { "XDG_CONFIG_HOME", directory.file ("config") },
+                        { { "DISPLAY", displayName }, { "XDG_CONFIG_HOME", directory.file ("config") },
                           { "FOLDBACK_COMPONENT_BOUNDS", directory.file ("bounds.json") } },
                         directory.file ("foldback.out"), directory.file ("foldback.err"))
         {

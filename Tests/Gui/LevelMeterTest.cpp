@@ -12,7 +12,7 @@ TEST_CASE ("A strip's meter reads the source's level from the engine", "[gui]")
     ConsoleTestFixture console;
     LevelMeterComponent meter;
     meter.setSize (20, 300);
-    meter.setReader ([&console] { return console.model.readSourceMeter ("vox"); });
+    meter.setReader ([&console] { return console.model.readSourceMeter ("vox"); }, nullptr);
     CHECK (meter.getPeakHoldDb() == LevelMeterComponent::minDb);
 
     console.processBlock (256, 0.5f); // -6 dBFS on every input

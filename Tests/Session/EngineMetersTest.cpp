@@ -92,3 +92,37 @@ TEST_CASE ("A mix's gain reduction is never positive and has the one floor", "[s
     mix.limiterGain = 0.0f;
     CHECK (mix.gainReductionDb() == kSilenceDb);
 }
+
+TEST_CASE ("readMeters gives a stereo mix's left and right their own peaks and a mono source one channel", "[session][meters]")
+{
+    Engine engine;
+    engine.prepare (48000.0);
+    auto session = twoInputsTwoMixes();
+    session.mixes[0].sends["vox"].pan = -1.0; // hard left: the right channel stays silent
+    session.mixes[0].sends["gtr"] = SendSettings { 0.0, 1.0, false }; // hard right
+    auto compiled = compilePlan (session, 48000.0, Engine::maxFramesPerSegment, {}, nullptr);
+    const auto keys = compiled.keys;
+    engine.plans().publish (std::move (compiled.plan));
+
+    run (engine, 0.5f, 0.25f, 48000);
+    const auto meters = readMeters (engine.plans(), keys);
+
+    const auto* singer = meters.findMix ("singer");
+    REQUIRE (singer != nullptr);
+    CHECK (singer->levels.numChannels == 2);
+    CHECK (singer->levels.channelPeak[0] == Approx (0.5f).margin (0.01));
+    CHECK (singer->levels.channelPeak[1] == Approx (0.25f).margin (0.01));
+    CHECK (singer->levels.channelRms[0] == Approx (0.5f).margin (0.01));
+    CHECK (singer->levels.channelRms[1] == Approx (0.25f).margin (0.01));
+    CHECK (singer->levels.peak == Approx (0.5f).margin (0.01)); // the whole: the louder side
+
+    const auto* vox = meters.findSource ("vox");
+    REQUIRE (vox != nullptr);
+    CHECK (vox->levels.numChannels == 1);
+    CHECK (vox->levels.channelPeak[0] == 0.5f);
+    CHECK (vox->levels.channelPeak[1] == 0.5f); // a mono meter's second column reads its only channel
+
+    const auto* drummer = meters.findMix ("drummer"); // one output: a mono mix
+    REQUIRE (drummer != nullptr);
+    CHECK (drummer->levels.numChannels == 1);
+}
