@@ -1,5 +1,7 @@
 #include "ComponentBoundsFile.h"
 
+#include <map>
+
 namespace foldback
 {
 
@@ -12,7 +14,15 @@ namespace
         return juce::Array<juce::var> { r.getX(), r.getY(), r.getWidth(), r.getHeight() };
     }
 
-    void collect (juce::Component& component, juce::DynamicObject& into)
+    /** Dialogs (JUCE's AlertWindow, its file chooser) carry no componentIDs: their buttons
+        are named by their text, "button:Create", and their text fields by the dialog's
+        title and order, "editor:New session:0". */
+    struct DialogNames
+    {
+        std::map<juce::String, int> editorsSeen;   // per dialog title
+    };
+
+    void collect (juce::Component& component, juce::DynamicObject& into, DialogNames& dialogs)
     {
         if (! component.isShowing())
             return;
@@ -21,8 +31,16 @@ namespace
             into.setProperty (id, rectangle (component.getScreenBounds()));
         else if (auto* handler = component.getAccessibilityHandler(); handler != nullptr && handler->getRole() == juce::AccessibilityRole::menuItem)
             into.setProperty ("menu:" + handler->getTitle(), rectangle (component.getScreenBounds()));
+        else if (auto* button = dynamic_cast<juce::Button*> (&component); button != nullptr && button->getButtonText().isNotEmpty())
+            into.setProperty ("button:" + button->getButtonText(), rectangle (component.getScreenBounds()));
+        else if (dynamic_cast<juce::TextEditor*> (&component) != nullptr)
+        {
+            const auto dialog = component.getTopLevelComponent()->getName();
+            into.setProperty ("editor:" + dialog + ":" + juce::String (dialogs.editorsSeen[dialog]++),
+                              rectangle (component.getScreenBounds()));
+        }
         for (auto* child : component.getChildren())
-            collect (*child, into);
+            collect (*child, into, dialogs);
     }
 
     juce::String idAround (juce::Component* component)
@@ -48,9 +66,10 @@ void ComponentBoundsFile::update()
 {
     auto components = std::make_unique<juce::DynamicObject>();
     auto& desktop = juce::Desktop::getInstance();
+    DialogNames dialogs;
     for (int i = 0; i < desktop.getNumComponents(); ++i)
         if (auto* window = desktop.getComponent (i))
-            collect (*window, *components);
+            collect (*window, *components, dialogs);
 
     auto* focused = juce::Component::getCurrentlyFocusedComponent();
     auto root = std::make_unique<juce::DynamicObject>();

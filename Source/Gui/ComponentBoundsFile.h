@@ -14,8 +14,10 @@ namespace foldback
       { "components": { "<componentID>": [x, y, width, height], ... },
         "focused": "<componentID of the focused component or its nearest parent with one>",
         "editing": true while a text field has the keyboard }
-    with screen coordinates of every showing component that has a componentID, and of
-    each popup menu item as "menu:<item text>". The console makes one only when the
+    with screen coordinates of every showing component that has a componentID, of each
+    popup menu item as "menu:<item text>", and, for dialogs, which have no componentIDs, of
+    each other button with text as "button:<text>" and each other text field as
+    "editor:<window title>:<n>" (n counting from 0 within that window). The console makes one only when the
     environment names a file in FOLDBACK_COMPONENT_BOUNDS (docs/gui.md); it is not a
     feature for engineers. Message thread only. */
 class ComponentBoundsFile : private juce::Timer

@@ -1,7 +1,8 @@
 // The console builds a session through its window alone: the real `foldback` under Xvfb,
-// started on an empty session, driven by mouse clicks and keys injected with xdotool (a
-// real X client, as a user's input arrives) on its SETUP page, saves with Ctrl+S, and the
-// file must hold exactly the four-performer session those clicks describe.
+// driven by mouse clicks and keys injected with xdotool (a real X client, as a user's input
+// arrives), starts one with Session > New, adds performers on its SETUP page, saves it with
+// Save As in JUCE's file chooser, and the file must hold exactly the four-performer session
+// those clicks describe.
 //
 // Where to click comes from the console's own map of its components' screen rectangles
 // (FOLDBACK_COMPONENT_BOUNDS, Gui/ComponentBoundsFile.h). Every step waits for a
@@ -11,6 +12,7 @@
 #include "Session/SessionFile.h"
 #include "Session/SessionJson.h"
 #include "Session/SessionQueries.h"
+#include "Session/StarterSession.h"
 #include "Support/ChildProcess.h"
 #include "Support/TempDirectory.h"
 #include "Support/VirtualDisplay.h"
@@ -123,6 +125,19 @@ namespace
             return false;
         }
 
+        /** Clicks a dialog's text field (a dialog has no componentIDs: "editor:<title>:<n>"),
+            waits for it to take the keyboard and replaces its text. */
+        bool typeIntoDialog (const std::string& editor, const std::string& text)
+        {
+            return click (editor) && waitFor ([] (const nlohmann::json& b) { return b["editing"].get<bool>(); })
+                   && xdotool ({ "key", "ctrl+a" }) && xdotool ({ "type", "--delay", "40", "--", text });
+        }
+
+        bool waitUntilGone (const std::string& id)
+        {
+            return waitFor ([&id] (const nlohmann::json& b) { return ! b["components"].contains (id); });
+        }
+
         bool key (const std::string& keys) { return xdotool ({ "key", keys }); }
 
         bool xdotool (const std::vector<std::string>& arguments)
@@ -142,16 +157,20 @@ namespace
         ChildProcess foldback;
     };
 
-    /** What the clicks below describe: four performers, each with a mic and a stereo mix
-        that hears the click and talkback (a new mix's), the talkback mic on input 6. */
-    Session expectedFourPiece (const Session& start)
+    /** What the clicks below describe. Session > New for "Ann, Ben" (makeStarterSession, tested
+        on its own: a mic and a stereo mix each, hearing their mic, the click and talkback,
+        the talkback mic on input 3); then, on the Setup page, Cat and Dan: a new mix each on
+        the next free outputs (the click at -12 dB and talkback) and a new mic on the next
+        free input, which reaches no mix; Dan's keys a stereo pair, a -3 dB ceiling for Ann,
+        the talkback mic moved to input 7. */
+    Session expectedFourPiece (const AudioSettings& audio)
     {
-        Session session = start;
-        const std::vector<std::string> names { "Ann", "Ben", "Cat", "Dan" };
-        for (int k = 1; k <= 4; ++k)
+        Session session = makeStarterSession ({ "Ann", "Ben" }, audio);
+        const std::vector<std::string> added { "Cat", "Dan" };
+        for (int k = 3; k <= 4; ++k)
         {
-            const auto& name = names[static_cast<std::size_t> (k - 1)];
-            session.inputs.push_back ({ "Input-" + std::to_string (k), name + " mic", { k } });
+            const auto& name = added[static_cast<std::size_t> (k - 3)];
+            session.inputs.push_back ({ "Input-" + std::to_string (k), name + " mic", { k + 1 } }); // input 3 is talkback's
             CueMix mix;
             mix.id = "Mix-" + std::to_string (k);
             mix.name = name;
@@ -160,66 +179,80 @@ namespace
             mix.sends["talkback"] = {};
             session.mixes.push_back (mix);
         }
-        session.inputs.back().channels = { 4, 5 }; // Dan's keys are a stereo pair
+        session.inputs.back().channels = { 5, 6 }; // Dan's keys are a stereo pair
         session.mixes.front().limiterCeilingDb = -3.0;
-        session.talkback.channels = { 6 };
+        session.talkback.channels = { 7 };
         return session;
     }
 }
 
-TEST_CASE ("The console builds a four-performer session from an empty one through its window and saves exactly that", "[e2e][gui][setup]")
+TEST_CASE ("The console builds a four-performer session from Session New through its window alone and saves exactly that with Save As", "[e2e][gui][setup]")
 {
     TempDirectory directory;
     VirtualDisplay display (directory, "1600x1000x24");
     REQUIRE_FALSE (display.name.empty());
 
-    const auto sessionPath = directory.file ("four-piece.json");
+    const auto startPath = directory.file ("empty.json");
     {
-        std::ofstream out (sessionPath);
-        out << R"({ "format": "foldback-session", "version": 2, "name": "Four piece", "mixes": [] })";
+        std::ofstream out (startPath);
+        out << R"({ "format": "foldback-session", "version": 2, "name": "Empty", "mixes": [] })";
     }
-    const auto start = loadSessionFile (sessionPath);
+    const auto start = loadSessionFile (startPath);
     REQUIRE (start.ok());
+    const auto sessionPath = directory.file ("four-piece.json");
 
-    DrivenConsole console (directory, display.name, sessionPath);
+    DrivenConsole console (directory, display.name, startPath);
     INFO ("foldback's stderr: " << console.readStderr());
-
-    REQUIRE (console.click ("page:Setup"));
-    REQUIRE (console.waitForComponent ("setup:addMix"));
-
-    const std::vector<std::string> names { "Ann", "Ben", "Cat", "Dan" };
-    for (std::size_t i = 0; i < names.size(); ++i)
-    {
-        const auto number = std::to_string (i + 1);
-        INFO ("performer " << names[i]);
-        REQUIRE (console.click ("setup:addMix"));
-        REQUIRE (console.typeInto ("setupMix:Mix-" + number + ":name", names[i]));
-        REQUIRE (console.click ("setup:addInput"));
-        REQUIRE (console.typeInto ("setupInput:Input-" + number + ":name", names[i] + " mic"));
-    }
     const auto step = [&console] (bool done) // says where everything was when a step failed
     {
         INFO ("component bounds: " << console.readBoundsText());
         REQUIRE (done);
     };
-    step (console.choose ("setupInput:Input-4:mode", "Stereo"));
-    step (console.typeInto ("setupMix:Mix-1:ceiling", "-3"));
-    step (console.choose ("setup:talkback", "6  Input 6"));
 
-    const auto before = std::filesystem::last_write_time (sessionPath);
+    // Session > New (Ctrl+N): who is playing. (A click first: with no window manager, the
+    // window has the keyboard only once it has been clicked.)
+    step (console.click ("page:Setup"));
+    REQUIRE (console.key ("ctrl+n"));
+    step (console.waitForComponent ("button:Create"));
+    step (console.typeIntoDialog ("editor:New session:0", "Ann, Ben"));
+    step (console.click ("button:Create"));
+    step (console.waitUntilGone ("button:Create"));
+
+    // The Setup page: two more performers, then the details.
+    step (console.click ("page:Setup"));
+    step (console.waitForComponent ("setupMix:Ann:name"));
+    const std::vector<std::string> names { "Cat", "Dan" };
+    for (std::size_t i = 0; i < names.size(); ++i)
+    {
+        const auto number = std::to_string (i + 3);
+        INFO ("performer " << names[i]);
+        step (console.click ("setup:addMix"));
+        step (console.typeInto ("setupMix:Mix-" + number + ":name", names[i]));
+        step (console.click ("setup:addInput"));
+        step (console.typeInto ("setupInput:Input-" + number + ":name", names[i] + " mic"));
+    }
+    step (console.choose ("setupInput:Input-4:mode", "Stereo"));
+    step (console.typeInto ("setupMix:Ann:ceiling", "-3"));
+    step (console.choose ("setup:talkback", "7  Input 7"));
+
+    // Save (Ctrl+S): a new session has no file yet, so this is Save As, in JUCE's own chooser.
     REQUIRE (console.key ("ctrl+s"));
+    step (console.waitForComponent ("button:Save"));
+    step (console.typeIntoDialog ("editor:Save session as:0", sessionPath));
+    step (console.key ("Return"));      // a path typed in the file box moves the chooser there
+    step (console.click ("button:Save"));
     std::optional<Session> saved;
     const auto end = std::chrono::steady_clock::now() + stepTimeout;
     while (! saved.has_value() && std::chrono::steady_clock::now() < end)
     {
-        if (std::filesystem::last_write_time (sessionPath) != before)
+        if (std::filesystem::exists (sessionPath))
             if (auto loaded = loadSessionFile (sessionPath); loaded.ok())
                 saved = *loaded.session;
         std::this_thread::sleep_for (50ms);
     }
     REQUIRE (saved.has_value());
 
-    const auto expected = expectedFourPiece (*start.session);
+    const auto expected = expectedFourPiece (start.session->audio);
     INFO ("saved:\n" << sessionToJson (*saved) << "\nexpected:\n" << sessionToJson (expected));
     CHECK (*saved == expected);
 }
