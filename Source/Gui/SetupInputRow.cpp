@@ -15,15 +15,13 @@ namespace
     constexpr int fallbackChannels = 64; // no device open: numbered channels to choose from
 }
 
-SetupInputRow::SetupInputRow (ConsoleModel& modelToEdit, std::string id) : model (modelToEdit), inputId (std::move (id))
+SetupInputRow::SetupInputRow (ConsoleModel& modelToEdit, std::string id)
+    : model (modelToEdit), inputId (std::move (id)), colour (modelToEdit, inputId)
 {
     setComponentID ("setupInput:" + inputId);
     const auto prefix = getComponentID() + ":";
 
     colour.setComponentID (prefix + "colour");
-    colour.setTooltip ("The colour this input is marked with");
-    colour.setWantsKeyboardFocus (false);
-    colour.onClick = [this] { chooseColour(); };
 
     name.setComponentID (prefix + "name");
     setupControls::styleField (name);
@@ -70,7 +68,7 @@ void SetupInputRow::refreshFromSession()
     const bool stereo = input->channels.size() == 2;
     mode.setSelectedId (stereo ? stereoId : monoId, juce::dontSendNotification);
     setupControls::fillChannelChoices (channels, model.readDeviceChannels().inputs, fallbackChannels, stereo, input->channels);
-    colour.setColour (juce::TextButton::buttonColourId, setupControls::colourOf (input->colour));
+    colour.refreshFromSession();
     repaint();
 }
 
@@ -83,27 +81,6 @@ void SetupInputRow::applyChannels (bool stereo, int first)
     if (input != nullptr && input->channels != wanted)
         setupControls::report (model, setInputChannels (model.getDocument(), inputId, wanted));
     refreshFromSession(); // a rejected choice shows the session's channels again
-}
-
-void SetupInputRow::chooseColour()
-{
-    juce::PopupMenu menu;
-    const auto& colours = setupControls::sourceColours();
-    for (std::size_t i = 0; i < colours.size(); ++i)
-        menu.addColouredItem (static_cast<int> (i) + 1, colours[i].name, setupControls::colourOf (colours[i].hex));
-    menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (&colour),
-                        [safeThis = juce::Component::SafePointer<SetupInputRow> (this)] (int choice)
-                        {
-                            if (safeThis != nullptr && choice >= 1)
-                                safeThis->applyColourChoice (static_cast<std::size_t> (choice - 1));
-                        });
-}
-
-void SetupInputRow::applyColourChoice (std::size_t index)
-{
-    const auto& colours = setupControls::sourceColours();
-    if (index < colours.size())
-        setupControls::report (model, setSourceColour (model.getDocument(), inputId, colours[index].hex));
 }
 
 void SetupInputRow::paint (juce::Graphics& g)

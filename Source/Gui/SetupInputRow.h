@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleModel.h"
+#include "SourceColourButton.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -24,13 +25,10 @@ public:
     juce::Label& getNameField() noexcept             { return name; }
     juce::ComboBox& getModeChoice() noexcept         { return mode; }
     juce::ComboBox& getChannelChoice() noexcept      { return channels; }
-    juce::TextButton& getColourButton() noexcept     { return colour; }
+    SourceColourButton& getColourButton() noexcept   { return colour; }
     juce::TextButton& getUpButton() noexcept         { return up; }
     juce::TextButton& getDownButton() noexcept       { return down; }
     juce::TextButton& getRemoveButton() noexcept     { return remove; }
-
-    /** What choosing entry `index` of the colour menu does (setupControls::sourceColours). */
-    void applyColourChoice (std::size_t index);
 
     /** Shows the session's values again (a name being typed is left alone). */
     void refreshFromSession();
@@ -39,12 +37,12 @@ public:
     void resized() override;
 
 private:
-    void chooseColour();
     void applyChannels (bool stereo, int first);
 
     ConsoleModel& model;
     const std::string inputId;
-    juce::TextButton colour, up, down, remove;
+    SourceColourButton colour;
+    juce::TextButton up, down, remove;
     juce::Label name;
     juce::ComboBox mode, channels;
 

@@ -10,9 +10,12 @@
 namespace foldback
 {
 
-TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToEdit), trackId (std::move (id))
+TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id)
+    : model (modelToEdit), trackId (std::move (id)), colour (modelToEdit, trackId)
 {
     setComponentID ("track:" + trackId);
+    colour.setName ("colour");
+    colour.setComponentID (getComponentID() + ":colour");
 
     name.setFont (juce::Font (fontSizes::name, juce::Font::bold));
     name.setColour (juce::Label::textColourId, palette::text);
@@ -86,7 +89,7 @@ TrackRow::TrackRow (ConsoleModel& modelToEdit, std::string id) : model (modelToE
                     });
     };
 
-    for (auto* c : std::initializer_list<juce::Component*> { &name, &file, &status, &offsetTitle, &offset, &gain, &remove, &overview })
+    for (auto* c : std::initializer_list<juce::Component*> { &colour, &name, &file, &status, &offsetTitle, &offset, &gain, &remove, &overview })
         addAndMakeVisible (c);
     refreshFromSession();
 }
@@ -109,6 +112,7 @@ void TrackRow::refreshFromSession()
         return;
 
     name.setText (track->name.empty() ? track->id : track->name, juce::dontSendNotification);
+    colour.refreshFromSession();
     gain.setValue (track->gainDb, juce::dontSendNotification);
     gain.updateText(); // a value equal to the slider's initial one sets no text by itself: "0.0000000"
     offset.setText (juce::String (track->offsetSeconds, 3), juce::dontSendNotification);
@@ -166,7 +170,10 @@ void TrackRow::resized()
 
     overview.setBounds (area.removeFromBottom (34).reduced (0, 3));
     auto left = area.removeFromLeft (area.getWidth() / 2);
-    name.setBounds (left.removeFromTop (30));
+    auto nameRow = left.removeFromTop (30);
+    colour.setBounds (nameRow.removeFromLeft (26).reduced (0, 3));
+    nameRow.removeFromLeft (8);
+    name.setBounds (nameRow);
     file.setBounds (left);
     status.setBounds (area);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleModel.h"
+#include "SourceColourButton.h"
 #include "TrackOverview.h"
 
 #include "WheelSafeSlider.h"
@@ -15,9 +16,11 @@ namespace foldback
 /** One backing track in the tracks panel: its name, file and what the file is (format,
     rate, channels, length), online (and whether a converted copy at the session's rate
     plays) or offline with the reason (from SessionPlayer::getTrackStatuses()), a waveform
-    overview, gain, timeline offset, and a remove button. Edits go through the document.
+    overview, its colour, gain, timeline offset, and a remove button. Edits go through the
+    document.
 
-    componentID "track:<track id>"; controls "gain", "offset", "remove", "status".
+    componentID "track:<track id>" (its colour swatch "track:<track id>:colour"); controls
+    named "colour", "gain", "offset", "remove", "status".
     Message thread only. */
 class TrackRow : public juce::Component
 {
@@ -30,6 +33,7 @@ public:
     juce::String getStatusText() const { return status.getText(); }
     juce::String getFileText() const { return file.getText(); }
     const TrackOverview& getOverview() const noexcept { return overview; }
+    SourceColourButton& getColourButton() noexcept    { return colour; }
 
     void refreshFromSession();
 
@@ -43,6 +47,7 @@ private:
     const std::string trackId;
     juce::Label name, file, status, offsetTitle, offset;
     WheelSafeSlider gain { juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight };
+    SourceColourButton colour;
     juce::TextButton remove { "Remove" };
     TrackOverview overview;
     bool online = false;

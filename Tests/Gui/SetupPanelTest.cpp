@@ -120,7 +120,7 @@ TEST_CASE ("An input's row renames it, makes it stereo, moves it, colours it and
     page.undoThenRedo (before);
 
     before = page.document.getSession();
-    vox->applyColourChoice (1);
+    vox->getColourButton().applyColourChoice (1);
     CHECK (findInput (page.document.getSession(), "vox")->colour == setupControls::sourceColours()[1].hex);
     page.undoThenRedo (before);
 

@@ -1,6 +1,8 @@
 #include "Support/MessageLoop.h"
 #include "ConsoleTestFixture.h"
 #include "Gui/NewTrack.h"
+#include "Gui/SetupControls.h"
+#include "Session/SessionQueries.h"
 #include "Gui/TracksPanel.h"
 
 #include <catch2/catch.hpp>
@@ -21,6 +23,32 @@ TEST_CASE ("A track that will not open shows offline, with the reason", "[gui]")
     REQUIRE (row != nullptr);
     CHECK (row->getStatusText().startsWith ("OFFLINE: "));
     CHECK (row->getStatusText().contains ("drums.wav"));
+}
+
+TEST_CASE ("A track's colour swatch colours the track, as one undoable edit, and shows the colour", "[gui][tracks][colour]")
+{
+    ConsoleTestFixture console;
+    TracksPanel panel (console.model);
+    panel.setSize (1300, 600);
+    auto* row = panel.findRow ("drums");
+    REQUIRE (row != nullptr);
+    const auto& colours = setupControls::sourceColours();
+    REQUIRE (colours.size() > 2);
+
+    const auto before = console.document.getSession();
+    row->getColourButton().applyColourChoice (2);
+    const auto* drums = findTrack (console.document.getSession(), "drums");
+    REQUIRE (drums != nullptr);
+    CHECK (drums->colour == colours[2].hex);
+    CHECK (console.document.getUndoDescription().find ("Colour drums") != std::string::npos);
+    row = panel.findRow ("drums");
+    REQUIRE (row != nullptr);
+    CHECK (row->getColourButton().findColour (juce::TextButton::buttonColourId) == setupControls::colourOf (colours[2].hex));
+
+    console.document.undo();
+    CHECK (console.document.getSession() == before);
+    console.document.redo();
+    CHECK (findTrack (console.document.getSession(), "drums")->colour == colours[2].hex);
 }
 
 TEST_CASE ("A dropped audio file loads with progress and joins the session unsent", "[gui]")
