@@ -35,6 +35,21 @@ void styleSymbolButton (juce::TextButton& button, const juce::String& symbol, co
     button.setWantsKeyboardFocus (false);
 }
 
+void makeRowButtons (ConsoleModel& model, juce::TextButton& up, juce::TextButton& down, juce::TextButton& remove,
+                     const juce::String& prefix, const juce::String& moveTip, const juce::String& removeTip,
+                     std::function<StructureEdit (int steps)> move, std::function<StructureEdit()> removeIt)
+{
+    styleSymbolButton (up, juce::String::fromUTF8 ("\xe2\x96\xb2"), moveTip.replace ("%", "up"));
+    styleSymbolButton (down, juce::String::fromUTF8 ("\xe2\x96\xbc"), moveTip.replace ("%", "down"));
+    styleSymbolButton (remove, juce::String::fromUTF8 ("\xc3\x97"), removeTip);
+    up.setComponentID (prefix + "up");
+    down.setComponentID (prefix + "down");
+    remove.setComponentID (prefix + "remove");
+    up.onClick = [&model, move] { report (model, move (-1)); };
+    down.onClick = [&model, move] { report (model, move (+1)); };
+    remove.onClick = [&model, removeIt = std::move (removeIt)] { report (model, removeIt()); };
+}
+
 bool report (ConsoleModel& model, const StructureEdit& edit)
 {
     if (! edit.ok())

@@ -5,6 +5,7 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,13 @@ namespace setupControls
 
     /** A square button with a one-character symbol (up, down, remove). */
     void styleSymbolButton (juce::TextButton& button, const juce::String& symbol, const juce::String& tooltip);
+
+    /** The up, down and remove buttons a Setup row ends with (▲ ▼ ×): styled, given the
+        componentIDs `prefix` + "up", "down", "remove", and wired to `move` (by -1 or +1
+        places) and `removeIt`, each an edit whose refusal is reported. */
+    void makeRowButtons (ConsoleModel& model, juce::TextButton& up, juce::TextButton& down, juce::TextButton& remove,
+                         const juce::String& prefix, const juce::String& moveTip, const juce::String& removeTip,
+                         std::function<StructureEdit (int steps)> move, std::function<StructureEdit()> removeIt);
 
     /** Says a rejected edit's reasons in the status bar; true if the edit was done. */
     bool report (ConsoleModel& model, const StructureEdit& edit);

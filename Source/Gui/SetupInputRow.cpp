@@ -43,15 +43,9 @@ SetupInputRow::SetupInputRow (ConsoleModel& modelToEdit, std::string id)
     channels.setTooltip ("The device input channel(s) this input takes");
     channels.onChange = [this] { applyChannels (mode.getSelectedId() == stereoId, channels.getSelectedId()); };
 
-    setupControls::styleSymbolButton (up, juce::String::fromUTF8 ("\xe2\x96\xb2"), "Move up the list");
-    setupControls::styleSymbolButton (down, juce::String::fromUTF8 ("\xe2\x96\xbc"), "Move down the list");
-    setupControls::styleSymbolButton (remove, juce::String::fromUTF8 ("\xc3\x97"), "Remove this input (undo brings it back)");
-    up.setComponentID (prefix + "up");
-    down.setComponentID (prefix + "down");
-    remove.setComponentID (prefix + "remove");
-    up.onClick = [this] { setupControls::report (model, moveInput (model.getDocument(), inputId, -1)); };
-    down.onClick = [this] { setupControls::report (model, moveInput (model.getDocument(), inputId, +1)); };
-    remove.onClick = [this] { setupControls::report (model, removeInput (model.getDocument(), inputId)); };
+    setupControls::makeRowButtons (model, up, down, remove, prefix, "Move % the list", "Remove this input (undo brings it back)",
+                                   [this] (int steps) { return moveInput (model.getDocument(), inputId, steps); },
+                                   [this] { return removeInput (model.getDocument(), inputId); });
 
     for (auto* c : std::initializer_list<juce::Component*> { &colour, &name, &mode, &channels, &up, &down, &remove })
         addAndMakeVisible (c);

@@ -57,15 +57,10 @@ SetupMixRow::SetupMixRow (ConsoleModel& modelToEdit, std::string id) : model (mo
         refreshFromSession();
     };
 
-    setupControls::styleSymbolButton (up, juce::String::fromUTF8 ("\xe2\x96\xb2"), "Move up the list (and the side bar)");
-    setupControls::styleSymbolButton (down, juce::String::fromUTF8 ("\xe2\x96\xbc"), "Move down the list (and the side bar)");
-    setupControls::styleSymbolButton (remove, juce::String::fromUTF8 ("\xc3\x97"), "Remove this mix (undo brings it back)");
-    up.setComponentID (prefix + "up");
-    down.setComponentID (prefix + "down");
-    remove.setComponentID (prefix + "remove");
-    up.onClick = [this] { setupControls::report (model, moveMix (model.getDocument(), mixId, -1)); };
-    down.onClick = [this] { setupControls::report (model, moveMix (model.getDocument(), mixId, +1)); };
-    remove.onClick = [this] { setupControls::report (model, removeMix (model.getDocument(), mixId)); };
+    setupControls::makeRowButtons (model, up, down, remove, prefix, "Move % the list (and the side bar)",
+                                   "Remove this mix (undo brings it back)",
+                                   [this] (int steps) { return moveMix (model.getDocument(), mixId, steps); },
+                                   [this] { return removeMix (model.getDocument(), mixId); });
 
     for (auto* c : std::initializer_list<juce::Component*> { &name, &mode, &outputs, &ceiling, &up, &down, &remove })
         addAndMakeVisible (c);
