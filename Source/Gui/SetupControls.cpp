@@ -1,5 +1,7 @@
 #include "SetupControls.h"
 
+#include <algorithm>
+
 #include "FoldbackLookAndFeel.h"
 
 namespace foldback::setupControls
@@ -48,6 +50,18 @@ void makeRowButtons (ConsoleModel& model, juce::TextButton& up, juce::TextButton
     up.onClick = [&model, move] { report (model, move (-1)); };
     down.onClick = [&model, move] { report (model, move (+1)); };
     remove.onClick = [&model, removeIt = std::move (removeIt)] { report (model, removeIt()); };
+}
+
+std::vector<int> channelsFrom (bool stereo, int first)
+{
+    first = std::max (first, 1);
+    return stereo ? std::vector<int> { first, first + 1 } : std::vector<int> { first };
+}
+
+void paintRowBackground (juce::Graphics& g, juce::Rectangle<int> bounds)
+{
+    g.setColour (palette::panel);
+    g.fillRoundedRectangle (bounds.toFloat().reduced (0.0f, 2.0f), 4.0f);
 }
 
 bool report (ConsoleModel& model, const StructureEdit& edit)

@@ -35,6 +35,13 @@ namespace setupControls
                          const juce::String& prefix, const juce::String& moveTip, const juce::String& removeTip,
                          std::function<StructureEdit (int steps)> move, std::function<StructureEdit()> removeIt);
 
+    /** The channels (or outputs) a row's choice means: `first` alone, or `first` and the
+        next for a stereo pair; below 1 reads as 1. */
+    std::vector<int> channelsFrom (bool stereo, int first);
+
+    /** A Setup row's background: a rounded panel. */
+    void paintRowBackground (juce::Graphics& g, juce::Rectangle<int> bounds);
+
     /** Says a rejected edit's reasons in the status bar; true if the edit was done. */
     bool report (ConsoleModel& model, const StructureEdit& edit);
 

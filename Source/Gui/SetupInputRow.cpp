@@ -68,9 +68,7 @@ void SetupInputRow::refreshFromSession()
 
 void SetupInputRow::applyChannels (bool stereo, int first)
 {
-    if (first < 1)
-        first = 1;
-    const auto wanted = stereo ? std::vector<int> { first, first + 1 } : std::vector<int> { first };
+    const auto wanted = setupControls::channelsFrom (stereo, first);
     const auto* input = findInput (model.getSession(), inputId);
     if (input != nullptr && input->channels != wanted)
         setupControls::report (model, setInputChannels (model.getDocument(), inputId, wanted));
@@ -79,8 +77,7 @@ void SetupInputRow::applyChannels (bool stereo, int first)
 
 void SetupInputRow::paint (juce::Graphics& g)
 {
-    g.setColour (palette::panel);
-    g.fillRoundedRectangle (getLocalBounds().toFloat().reduced (0.0f, 2.0f), 4.0f);
+    setupControls::paintRowBackground (g, getLocalBounds());
 }
 
 void SetupInputRow::resized()

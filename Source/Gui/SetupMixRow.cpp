@@ -83,9 +83,7 @@ void SetupMixRow::refreshFromSession()
 
 void SetupMixRow::applyOutputs (bool stereo, int first)
 {
-    if (first < 1)
-        first = 1;
-    const auto wanted = stereo ? std::vector<int> { first, first + 1 } : std::vector<int> { first };
+    const auto wanted = setupControls::channelsFrom (stereo, first);
     const auto* mix = findMix (model.getSession(), mixId);
     if (mix != nullptr && mix->outputs != wanted)
         setupControls::report (model, setMixOutputs (model.getDocument(), mixId, wanted));
@@ -94,8 +92,7 @@ void SetupMixRow::applyOutputs (bool stereo, int first)
 
 void SetupMixRow::paint (juce::Graphics& g)
 {
-    g.setColour (palette::panel);
-    g.fillRoundedRectangle (getLocalBounds().toFloat().reduced (0.0f, 2.0f), 4.0f);
+    setupControls::paintRowBackground (g, getLocalBounds());
 }
 
 void SetupMixRow::resized()
