@@ -118,6 +118,13 @@ bool BackingTrackFile::hasChangedSinceOpen() const
     return ! readPathIdentity (resolvedPath, now) || now != sourceIdentity;
 }
 
+bool BackingTrackFile::checkForChangeOnDisk()
+{
+    if (online && ! changedOnDisk && hasChangedSinceOpen())
+        changedOnDisk = true;
+    return changedOnDisk;
+}
+
 bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, float* const* channels)
 {
     if (! online || numFrames <= 0)
@@ -129,7 +136,7 @@ bool BackingTrackFile::readSessionFrames (std::int64_t start, int numFrames, flo
 
     // Checked before and after the read: a block read while the file was as opened is the
     // file's audio; one read across a change may be another file's bytes (noise).
-    if (hasChangedSinceOpen())
+    if (changedOnDisk || hasChangedSinceOpen())
         return failBecauseChanged (numFrames, channels);
 
     const bool ok = stream->read (start, numFrames, channels, numChannels);

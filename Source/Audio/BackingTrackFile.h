@@ -91,7 +91,14 @@ public:
         the first read of the largest size. */
     bool readSessionFrames (std::int64_t start, int numFrames, float* const* channels);
 
-    /** The reading thread: whether a read failed because the file changed on disk. */
+    /** The reading thread, between reads: looks at the file on disk (two or three stat
+        calls) and returns whether it changed since it was opened. A change seen here or by
+        a read is final: hasChangedOnDisk() says so from then on and every read fails, even
+        if the file is put back. */
+    bool checkForChangeOnDisk();
+
+    /** The reading thread: whether a read or checkForChangeOnDisk() found the file changed
+        on disk. */
     bool hasChangedOnDisk() const noexcept           { return changedOnDisk; }
 
 private:

@@ -20,6 +20,12 @@ namespace
 
     constexpr int minimumSlots = 4;
 
+    // How often a track with nothing to read is looked at on disk. Reads check the file
+    // too, but a full ring (a parked play head) reads nothing: without this a change would
+    // be noticed only when play moves on, and a renderer faster than real time could reach
+    // the ring's end before it, leaving no room to fade. A few stat calls per track.
+    constexpr auto changeCheckInterval = std::chrono::milliseconds (100);
+
     // A track whose file goes away fades out over this, rather than stopping dead.
     constexpr double fadeOutSeconds = 0.02;
 }
@@ -32,6 +38,7 @@ struct DiskStreamer::Track
     std::atomic<bool> online { false };
     std::string message;                        // guarded by DiskStreamer::lock
     std::vector<std::int64_t> wanted, keep;     // the filling thread's scratch
+    std::chrono::steady_clock::time_point lastChangeCheck;   // the disk thread's
 };
 
 DiskStreamer::DiskStreamer() : DiskStreamer (Options {}) {}
@@ -209,7 +216,7 @@ void DiskStreamer::run()
 
         bool didWork = false;
         for (auto& track : snapshot)
-            didWork = fillNextBlock (*track, currentLoop) || didWork;
+            didWork = (fillNextBlock (*track, currentLoop) || goOfflineIfChanged (*track)) || didWork;
 
         snapshot.clear(); // a closed track is released here, never on the audio thread
         guard.lock();
@@ -271,6 +278,20 @@ bool DiskStreamer::fillNextBlock (Track& track, const LoopRange& currentLoop)
     }
 
     return false;
+}
+
+bool DiskStreamer::goOfflineIfChanged (Track& track)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (! track.online.load() || now - track.lastChangeCheck < changeCheckInterval)
+        return false;
+
+    track.lastChangeCheck = now;
+    if (! track.file->checkForChangeOnDisk())
+        return false;
+
+    goOffline (track, track.stream->getLengthFrames());
+    return true;
 }
 
 bool DiskStreamer::fillBlock (Track& track, int slot, std::int64_t block)

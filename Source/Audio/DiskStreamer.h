@@ -91,7 +91,8 @@ public:
         file fails to read, or changes on disk (rewritten, truncated, replaced), while
         streaming goes offline: what its ring holds plays out, it fades out over 20 ms where
         that ends (TrackStream::endPlayableAt) and is silent from then on, and the message
-        says why and when. */
+        says why and when. A change is seen at the next read, or within 0.1 s while the
+        ring is full and nothing is read (a parked play head). */
     TrackStatus getStatus (const TrackStream& stream) const;
 
     /** Message thread: starts or stops the disk thread. */
@@ -127,6 +128,7 @@ private:
     bool fillNextBlock (Track& track, const LoopRange& currentLoop);
     void collectWanted (Track& track, const LoopRange& currentLoop);
     bool fillBlock (Track& track, int slot, std::int64_t block);
+    bool goOfflineIfChanged (Track& track);
     void goOffline (Track& track, std::int64_t failedFrame);
 
     const Options options;

@@ -53,6 +53,31 @@ namespace
         return left;
     }
 
+    /** A stem bounced an hour ago, as it is in a studio. File times tick coarsely (a few
+        milliseconds), so a file rewritten within a tick of being written would keep its
+        time and size: no reader could tell. */
+    void writeLevelStem (const std::string& path)
+    {
+        juce::WavAudioFormat wav;
+        writeAudioFile (path, wav, sessionRate, 1, 32, 10 * sessionRate, [] (std::int64_t, int) { return level; });
+        std::filesystem::last_write_time (path, std::filesystem::last_write_time (path) - std::chrono::hours (1));
+    }
+
+    /** Writes full-scale noise over the audio in place (as a DAW bouncing to the same name
+        does), keeping the header and the length. */
+    void overwriteWithNoise (const std::string& path)
+    {
+        std::fstream file (path, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp (200);
+        std::mt19937 rng (7);
+        std::uniform_real_distribution<float> noise (-1.0f, 1.0f);
+        for (int i = 0; i < 9 * sessionRate; ++i)
+        {
+            const float s = noise (rng);
+            file.write (reinterpret_cast<const char*> (&s), sizeof s);
+        }
+    }
+
     /** Where the sound ends: the index after the last non-zero sample. */
     std::size_t endOfSound (const std::vector<float>& heard)
     {
@@ -81,28 +106,15 @@ TEST_CASE ("A backing track rewritten in place while it plays fades out and goes
 {
     TemporaryFolder folder;
     const auto path = folder.path ("stem.wav");
-    juce::WavAudioFormat wav;
-    writeAudioFile (path, wav, sessionRate, 1, 32, 10 * sessionRate, [] (std::int64_t, int) { return level; });
+    writeLevelStem (path);
 
     DiskStreamer streamer;
     auto opened = streamer.open (path, sessionRate, 0, 1.0f);
     REQUIRE (opened.online);
     streamer.start();
 
-    // One second in, the file is written over in place with full-scale noise (as a DAW
-    // bouncing to the same name does), keeping its header and length.
-    const auto heard = playThrough (streamer, *opened.stream, 9.0, 1.0, [&]
-    {
-        std::fstream file (path, std::ios::in | std::ios::out | std::ios::binary);
-        file.seekp (200);
-        std::mt19937 rng (7);
-        std::uniform_real_distribution<float> noise (-1.0f, 1.0f);
-        for (int i = 0; i < 9 * sessionRate; ++i)
-        {
-            const float s = noise (rng);
-            file.write (reinterpret_cast<const char*> (&s), sizeof s);
-        }
-    });
+    // One second in, the file is written over.
+    const auto heard = playThrough (streamer, *opened.stream, 9.0, 1.0, [&] { overwriteWithNoise (path); });
 
     checkFadedOutCleanly (heard);
     CHECK (endOfSound (heard) > static_cast<std::size_t> (sessionRate));   // what the ring held played out
@@ -112,12 +124,35 @@ TEST_CASE ("A backing track rewritten in place while it plays fades out and goes
     CHECK (status.message.rfind (path + ": changed on disk while playing; plays to ", 0) == 0);
 }
 
+TEST_CASE ("A backing track rewritten while its ring is full goes offline before play reads on, and fades where the ring ends", "[tracks][files]")
+{
+    // Parked at the start, the ring holds the first four seconds and the disk thread has
+    // nothing to read: the change must be seen without a read, or play (here far faster
+    // than real time) would reach the ring's end before anything noticed.
+    TemporaryFolder folder;
+    const auto path = folder.path ("stem.wav");
+    writeLevelStem (path);
+
+    DiskStreamer streamer;
+    auto opened = streamer.open (path, sessionRate, 0, 1.0f);
+    REQUIRE (opened.online);
+    streamer.start();
+
+    const auto heard = playThrough (streamer, *opened.stream, 9.0, 0.0, [&] { overwriteWithNoise (path); });
+
+    CHECK_FALSE (streamer.getStatus (*opened.stream).online);
+    checkFadedOutCleanly (heard);
+    const auto ringEnd = opened.stream->readPlayableEnd();
+    CHECK (endOfSound (heard) == static_cast<std::size_t> (ringEnd));
+    CHECK (ringEnd >= static_cast<std::int64_t> (4 * sessionRate));   // all the ring held played
+    CHECK (opened.stream->readUnderrunCount() == 0);
+}
+
 TEST_CASE ("A backing track cut short while it plays fades out where its audio ends instead of stopping dead", "[tracks][files]")
 {
     TemporaryFolder folder;
     const auto path = folder.path ("stem.wav");
-    juce::WavAudioFormat wav;
-    writeAudioFile (path, wav, sessionRate, 1, 32, 10 * sessionRate, [] (std::int64_t, int) { return level; });
+    writeLevelStem (path);
 
     DiskStreamer streamer;
     auto opened = streamer.open (path, sessionRate, 0, 1.0f);
