@@ -81,60 +81,130 @@ namespace
 
     struct Verdict
     {
-        int rolledCycles = 0, stoppedCycles = 0, wrongCycles = 0;
+        int rolledCycles = 0, stoppedCycles = 0, wrongCycles = 0, staleCycles = 0;
         int clickOnsets = 0, trackImpulses = 0;
         int soundWhileStopped = 0;
         std::int64_t firstWrongFrame = -1;
+        std::string firstWrongDetail;      // what was heard against what was wanted there
     };
+
+    /** "+3, +250" (offsets into a cycle), or "nowhere". */
+    std::string offsetsText (const std::vector<int>& offsets)
+    {
+        std::string text;
+        for (const auto o : offsets)
+            text += (text.empty() ? "+" : ", +") + std::to_string (o);
+        return text.empty() ? std::string ("nowhere") : text;
+    }
+
+    /** Where in one recorded cycle a channel is not silent. */
+    std::vector<int> heardIn (const std::vector<float>& channel, const JackTransportDaw::Cycle& cycle)
+    {
+        std::vector<int> offsets;
+        for (int i = 0; i < cycle.numFrames; ++i)
+            if (channel[static_cast<std::size_t> (cycle.firstSample + i)] != 0.0f)
+                offsets.push_back (i);
+        return offsets;
+    }
+
+    /** Where a rolling cycle starting at timeline frame `start` should sound. */
+    std::vector<int> wantedIn (std::int64_t start, int numFrames, const std::function<bool (std::int64_t)>& at)
+    {
+        std::vector<int> offsets;
+        for (int i = 0; i < numFrames; ++i)
+            if (at (start + i))
+                offsets.push_back (i);
+        return offsets;
+    }
 
     /** Checks every recorded cycle against the timeline: while rolling, a click sample exactly
         on every beat's frame and a track sample exactly on every impulse's frame, and nothing
-        anywhere else; while stopped or starting, nothing at all. */
+        anywhere else; while stopped or starting, nothing at all.
+
+        A cycle that is not so is *stale* when it holds exactly what a rolling cycle a whole
+        number of periods earlier (one to four) should: after the server misses a cycle on
+        this host (an xrun), the stand-in can be handed Foldback's output of the cycle
+        before under the new frame, as it is handed a stale BBT (see the lead test). Any
+        other difference is *wrong*. */
     Verdict judge (const JackTransportDaw& daw, const std::function<bool (std::int64_t)>& clickAt = {})
     {
-        const std::int64_t offsetFrames = 0;
+        constexpr int maxStalePeriods = 4;
+        const std::function<bool (std::int64_t)> clickWanted = clickAt ? clickAt : [] (std::int64_t t) { return t % beatFrames == 0; };
+        const std::function<bool (std::int64_t)> trackWanted = isTrackImpulse;
         Verdict verdict;
-        const auto& click = daw.channel (0);
-        const auto& track = daw.channel (1);
 
         for (const auto& cycle : daw.cycles())
         {
             const bool rolling = cycle.state == JackTransportRolling;
             (rolling ? verdict.rolledCycles : verdict.stoppedCycles)++;
-            bool right = true;
 
-            for (int i = 0; i < cycle.numFrames; ++i)
+            const auto clicks = heardIn (daw.channel (0), cycle), impulses = heardIn (daw.channel (1), cycle);
+            auto isRollingAt = [&] (std::int64_t start)
             {
-                const auto at = static_cast<std::size_t> (cycle.firstSample + i);
-                const auto timeline = cycle.frame + i - offsetFrames;
-                const bool clickHeard = click[at] != 0.0f, trackHeard = track[at] != 0.0f;
+                return clicks == wantedIn (start, cycle.numFrames, clickWanted)
+                       && impulses == wantedIn (start, cycle.numFrames, trackWanted);
+            };
 
-                if (! rolling)
-                {
-                    if (clickHeard || trackHeard)
-                    {
-                        ++verdict.soundWhileStopped;
-                        right = false;
-                    }
+            if (rolling)
+            {
+                const auto clicksWanted = wantedIn (cycle.frame, cycle.numFrames, clickWanted);
+                const auto impulsesWanted = wantedIn (cycle.frame, cycle.numFrames, trackWanted);
+                for (const auto o : clicks)
+                    verdict.clickOnsets += std::count (clicksWanted.begin(), clicksWanted.end(), o) > 0 ? 1 : 0;
+                for (const auto o : impulses)
+                    verdict.trackImpulses += std::count (impulsesWanted.begin(), impulsesWanted.end(), o) > 0 ? 1 : 0;
+                if (clicks == clicksWanted && impulses == impulsesWanted)
                     continue;
-                }
-
-                const bool clickWanted = clickAt ? clickAt (timeline) : timeline % beatFrames == 0;
-                const bool trackWanted = isTrackImpulse (timeline);
-                verdict.clickOnsets += clickWanted && clickHeard ? 1 : 0;
-                verdict.trackImpulses += trackWanted && trackHeard ? 1 : 0;
-                if (clickHeard != clickWanted || trackHeard != trackWanted)
-                    right = false;
+            }
+            else if (clicks.empty() && impulses.empty())
+            {
+                continue;
             }
 
-            if (! right)
+            bool stale = false;
+            for (int periods = 1; periods <= maxStalePeriods && ! stale; ++periods)
+                stale = isRollingAt (cycle.frame - static_cast<std::int64_t> (periods) * cycle.numFrames);
+            if (stale)
             {
-                ++verdict.wrongCycles;
-                if (verdict.firstWrongFrame < 0)
-                    verdict.firstWrongFrame = cycle.frame;
+                ++verdict.staleCycles;
+                continue;
+            }
+
+            if (! rolling)
+                verdict.soundWhileStopped += static_cast<int> (clicks.size() + impulses.size());
+            if (verdict.wrongCycles++ == 0)
+            {
+                verdict.firstWrongFrame = cycle.frame;
+                verdict.firstWrongDetail = std::string (rolling ? "rolling" : "stopped") + ", " + std::to_string (cycle.numFrames)
+                                           + " frames: click heard at " + offsetsText (clicks) + ", wanted at "
+                                           + offsetsText (rolling ? wantedIn (cycle.frame, cycle.numFrames, clickWanted) : std::vector<int> {})
+                                           + "; track heard at " + offsetsText (impulses) + ", wanted at "
+                                           + offsetsText (rolling ? wantedIn (cycle.frame, cycle.numFrames, trackWanted) : std::vector<int> {});
             }
         }
         return verdict;
+    }
+
+    std::string describe (const Verdict& v);
+
+    /** Stale cycles are the host's doing only where it had xruns, and then only a few: a
+        Foldback a whole period late would make every cycle with a click or an impulse in
+        it stale (about one in fifteen), on a clean take or not. */
+    constexpr int maxStaleCyclesPerTake = 5;
+
+    bool takeIsExact (const Verdict& v)
+    {
+        return v.wrongCycles == 0 && v.staleCycles == 0;
+    }
+
+    /** The checks on the take a test ends with: never a wrong cycle; stale ones only as the
+        host's xruns explain them. */
+    void checkTake (const Verdict& v, int takeXruns)
+    {
+        INFO (describe (v) << "; " << takeXruns << " xruns in the take");
+        CHECK (v.wrongCycles == 0);
+        CHECK (v.soundWhileStopped == 0);
+        CHECK (v.staleCycles <= std::min (takeXruns, maxStaleCyclesPerTake));
     }
 
     std::int64_t latestUnderruns (const FoldbackRun& foldback)
@@ -155,7 +225,9 @@ namespace
     std::string describe (const Verdict& v)
     {
         return std::to_string (v.rolledCycles) + " cycles rolling, " + std::to_string (v.stoppedCycles) + " stopped, "
-               + std::to_string (v.wrongCycles) + " wrong (first at frame " + std::to_string (v.firstWrongFrame) + "), "
+               + std::to_string (v.wrongCycles) + " wrong" + (v.firstWrongDetail.empty() ? std::string()
+                   : " (first at frame " + std::to_string (v.firstWrongFrame) + ", " + v.firstWrongDetail + ")")
+               + ", " + std::to_string (v.staleCycles) + " stale by whole periods, "
                + std::to_string (v.clickOnsets) + " clicks and " + std::to_string (v.trackImpulses)
                + " track impulses on their frames, " + std::to_string (v.soundWhileStopped) + " samples heard while stopped";
     }
@@ -176,9 +248,11 @@ TEST_CASE ("Under JACK sync every click and backing-track sample lands on the tr
     REQUIRE (daw.connectFrom ("foldback:beats", 1));
     std::this_thread::sleep_for (300ms);
 
-    // Without real-time scheduling the dummy server sometimes drops a cycle in an xrun: a
-    // wrong frame is wrong in every take, a dropped cycle is not, so one clean take must be exact.
+    // Without real-time scheduling the dummy server sometimes misses a cycle (an xrun): a
+    // wrong frame is wrong in every take, a missed cycle is not, so a take without xruns
+    // must be exact, and one with them may only hold a few stale cycles (judge()).
     Verdict verdict;
+    int takeXruns = 0;
     for (int take = 1; take <= 3; ++take)
     {
         const int xrunsBefore = daw.xrunCount();
@@ -207,20 +281,19 @@ TEST_CASE ("Under JACK sync every click and backing-track sample lands on the tr
         REQUIRE (daw.waitForRecording (60s));
 
         verdict = judge (daw);
-        INFO ("take " << take << ": " << describe (verdict));
-        if (verdict.wrongCycles == 0 || daw.xrunCount() == xrunsBefore)
+        takeXruns = daw.xrunCount() - xrunsBefore;
+        if (takeIsExact (verdict) || takeXruns == 0)
             break;
-        WARN ("take " << take << " had " << (daw.xrunCount() - xrunsBefore) << " xruns and " << verdict.wrongCycles
-                      << " wrong cycles: a dropped cycle? trying again");
+        WARN ("take " << take << " had " << takeXruns << " xruns and was not exact, trying again: " << describe (verdict));
     }
 
-    WARN (describe (verdict));   // the figures, in the log (-s)
-    CHECK (verdict.wrongCycles == 0);
-    CHECK (verdict.soundWhileStopped == 0);
-    // About 5.7 s rolled at 256 frames: every beat and impulse in it, none lost.
+    WARN (describe (verdict) << "; " << takeXruns << " xruns in the take");   // the figures, in the log (-s)
+    checkTake (verdict, takeXruns);
+    // About 5.7 s rolled at 256 frames: every beat and impulse in it on its frame, but for
+    // any a stale cycle held (one each at most).
     CHECK (verdict.rolledCycles > 800);
-    CHECK (verdict.clickOnsets >= 8);
-    CHECK (verdict.trackImpulses >= 45);
+    CHECK (verdict.clickOnsets >= 8 - verdict.staleCycles);
+    CHECK (verdict.trackImpulses >= 45 - verdict.staleCycles);
 
     // Every locate landed with the rings filled there (slow sync): no underrun, ever.
     std::this_thread::sleep_for (1500ms);
@@ -320,6 +393,7 @@ TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click
     };
 
     Verdict verdict;
+    int takeXruns = 0;
     std::set<int> periods;
     for (int take = 1; take <= 3; ++take)
     {
@@ -340,17 +414,15 @@ TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click
         periods.clear();
         for (const auto& cycle : daw.cycles())
             periods.insert (cycle.numFrames);
-        INFO ("take " << take << ": " << describe (verdict));
-        if (verdict.wrongCycles == 0 || daw.xrunCount() == xrunsBefore)
+        takeXruns = daw.xrunCount() - xrunsBefore;
+        if (takeIsExact (verdict) || takeXruns == 0)
             break;
-        WARN ("take " << take << " had " << (daw.xrunCount() - xrunsBefore) << " xruns and " << verdict.wrongCycles
-                      << " wrong cycles: a dropped cycle? trying again");
+        WARN ("take " << take << " had " << takeXruns << " xruns and was not exact, trying again: " << describe (verdict));
     }
 
-    WARN (describe (verdict));   // the figures, in the log (-s)
-    CHECK (verdict.wrongCycles == 0);
-    CHECK (verdict.soundWhileStopped == 0);
-    CHECK (verdict.clickOnsets >= 6);
+    WARN (describe (verdict) << "; " << takeXruns << " xruns in the take");   // the figures, in the log (-s)
+    checkTake (verdict, takeXruns);
+    CHECK (verdict.clickOnsets >= 6 - verdict.staleCycles);
     CHECK (periods.size() >= 3);     // the recording spans three period sizes
     CHECK (foldback.process.isRunning());
 
@@ -439,7 +511,7 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
             }
         }
         lastTakeXruns = daw.xrunCount() - xrunsBefore;
-        if ((verdict.wrongCycles == 0 && bbtWrong == 0 && bbtStale == 0) || lastTakeXruns == 0)
+        if ((takeIsExact (verdict) && bbtWrong == 0 && bbtStale == 0) || lastTakeXruns == 0)
             break;
         WARN ("take " << take << " had xruns and wrong or stale cycles: trying again");
     }
@@ -447,8 +519,8 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     WARN (describe (verdict) << "; BBT in " << cyclesWithBbt << " cycles, " << bbtWrong << " wrong " << firstBbtWrong
                              << ", " << bbtStale << " stale by whole periods, " << lastTakeXruns << " xruns in the take");
     CHECK (cyclesWithBbt > 500);
-    CHECK (verdict.clickOnsets >= 6);
-    CHECK (verdict.wrongCycles == 0);
+    CHECK (verdict.clickOnsets >= 6 - verdict.staleCycles);
+    checkTake (verdict, lastTakeXruns);
     CHECK (bbtWrong == 0);                       // never a BBT that is not the map's
     if (lastTakeXruns == 0)
         CHECK (bbtStale == 0);                   // and never a stale one on a clean take
