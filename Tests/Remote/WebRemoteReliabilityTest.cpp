@@ -122,6 +122,19 @@ namespace
         return page->connect (port, "/ws?token=" + token) ? std::move (page) : nullptr;
     }
 
+    /** True once the server counts `wanted` pages, within the timeout. */
+    bool awaitConnectionCount (const WebRemoteServer& server, int wanted, std::chrono::milliseconds timeout)
+    {
+        const auto deadline = Clock::now() + timeout;
+        while (server.getConnectionCount() != wanted)
+        {
+            if (Clock::now() >= deadline)
+                return false;
+            std::this_thread::sleep_for (std::chrono::milliseconds (5));
+        }
+        return true;
+    }
+
     /** True once the server has closed the page's connection: reads (and discards) what it
         had queued until EOF, within the timeout. */
     bool awaitServerClosed (TestWebSocketClient& page, std::chrono::milliseconds timeout)
@@ -146,6 +159,9 @@ TEST_CASE ("A page that stops reading is dropped and the other pages keep gettin
 
     auto stuck = openStuckPage (web.port, singerToken);
     REQUIRE (stuck != nullptr);
+    // The server counts a page on its own thread after the handshake: until it has, a
+    // count of one would read as the stuck page already dropped.
+    REQUIRE (awaitConnectionCount (web.server, 2, std::chrono::seconds (10)));
     MetersClock meters (web.server, 16 * 1024); // 1.6 MB a second to each page
 
     const auto start = Clock::now();
