@@ -22,11 +22,12 @@ namespace
         return worst;
     }
 
-    /** Frames where the signal rises above `threshold` after at least `quietFrames` below it. */
+    /** Frames where the signal rises above `threshold` after at least `quietFrames` below it
+        (within the recording: one that starts inside a click does not count it). */
     std::vector<std::size_t> onsets (const std::vector<float>& samples, float threshold, std::size_t quietFrames)
     {
         std::vector<std::size_t> found;
-        std::size_t quiet = quietFrames;
+        std::size_t quiet = 0;
         for (std::size_t i = 0; i < samples.size(); ++i)
         {
             if (std::abs (samples[i]) > threshold)
@@ -129,21 +130,37 @@ TEST_CASE ("Through JACK the click sounds in the mixes that ask for it and in no
     REQUIRE (recorder.connectFrom ("foldback:drummer_L", 1));
     REQUIRE (recorder.connectFrom ("foldback:keys_L", 2));
     std::this_thread::sleep_for (500ms);
-    // A recording with a gap (a missed cycle on a loaded machine) cannot time beats: retry.
-    // Xruns here come in bursts from the host (see JackXrunTest), so allow ten tries.
-    bool continuous = false;
-    for (int attempt = 0; attempt < 10 && ! continuous; ++attempt)
-        continuous = recorder.record (3 * 48000, startupTimeout) && recorder.wasContinuous();
-    REQUIRE (continuous);
+    // A recording with a gap (a missed cycle on a loaded machine) cannot time beats, and on
+    // a busy host a few seconds without one can be rare. So the beats are timed in short
+    // recordings (1.25 s: at least two onsets at 120 bpm) until four gaps between beats
+    // were measured in recordings without a gap of their own. Silence is checked in all.
+    std::vector<long> beatGaps;
+    int recordings = 0, continuousRecordings = 0;
+    float drummerWorst = 0.0f, keysWorst = 0.0f;
+    while (beatGaps.size() < 4 && recordings < 40)
+    {
+        ++recordings;
+        REQUIRE (recorder.record (60000, startupTimeout));
+        drummerWorst = std::max (drummerWorst, largestDeviation (recorder.channel (1), 0.0f));
+        keysWorst = std::max (keysWorst, largestDeviation (recorder.channel (2), 0.0f));
+        if (! recorder.wasContinuous())
+            continue;
+        ++continuousRecordings;
+        const auto beats = onsets (recorder.channel (0), 0.01f, 4800);
+        INFO ("recording " << recordings << ": " << beats.size() << " onsets");
+        CHECK (beats.size() >= 2);
+        for (std::size_t i = 1; i < beats.size(); ++i)
+            beatGaps.push_back (static_cast<long> (beats[i] - beats[i - 1]));
+    }
+    INFO (recordings << " recordings, " << continuousRecordings << " without a gap; " << recorder.xrunCount() << " xruns");
+    REQUIRE (beatGaps.size() >= 4);
 
     // 120 bpm at 48 kHz: a beat every 24000 frames.
-    const auto beats = onsets (recorder.channel (0), 0.01f, 4800);
-    REQUIRE (beats.size() >= 5);
-    for (std::size_t i = 1; i < beats.size(); ++i)
-        CHECK (std::abs (static_cast<long> (beats[i] - beats[i - 1]) - 24000L) <= 2);
+    for (const auto gap : beatGaps)
+        CHECK (std::abs (gap - 24000L) <= 2);
 
-    CHECK (largestDeviation (recorder.channel (1), 0.0f) == 0.0f);
-    CHECK (largestDeviation (recorder.channel (2), 0.0f) == 0.0f);
+    CHECK (drummerWorst == 0.0f);
+    CHECK (keysWorst == 0.0f);
 
     foldback.process.signal (SIGINT);
     CHECK (foldback.process.waitForExit (exitTimeout) == 0);
