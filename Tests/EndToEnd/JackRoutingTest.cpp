@@ -130,10 +130,12 @@ TEST_CASE ("Through JACK the click sounds in the mixes that ask for it and in no
     REQUIRE (recorder.connectFrom ("foldback:drummer_L", 1));
     REQUIRE (recorder.connectFrom ("foldback:keys_L", 2));
     std::this_thread::sleep_for (500ms);
-    // A recording with a gap (a missed cycle on a loaded machine) cannot time beats, and on
-    // a busy host a few seconds without one can be rare. So the beats are timed in short
-    // recordings (1.25 s: at least two onsets at 120 bpm) until four gaps between beats
-    // were measured in recordings without a gap of their own. Silence is checked in all.
+    // Beats are timed only between two onsets with no missed cycle between them (on a
+    // loaded machine the server misses some, and across one neither the recording's
+    // samples nor the server's frame times are Foldback's timeline), and on a busy host a
+    // few seconds without one can be rare. So they are timed in short recordings (1.25 s:
+    // at least two onsets at 120 bpm) until four gaps between beats were measured. Silence
+    // is checked in every recording.
     std::vector<long> beatGaps;
     int recordings = 0, continuousRecordings = 0;
     float drummerWorst = 0.0f, keysWorst = 0.0f;
@@ -143,14 +145,14 @@ TEST_CASE ("Through JACK the click sounds in the mixes that ask for it and in no
         REQUIRE (recorder.record (60000, startupTimeout));
         drummerWorst = std::max (drummerWorst, largestDeviation (recorder.channel (1), 0.0f));
         keysWorst = std::max (keysWorst, largestDeviation (recorder.channel (2), 0.0f));
-        if (! recorder.wasContinuous())
-            continue;
-        ++continuousRecordings;
+        continuousRecordings += recorder.wasContinuous() ? 1 : 0;
         const auto beats = onsets (recorder.channel (0), 0.01f, 4800);
         INFO ("recording " << recordings << ": " << beats.size() << " onsets");
-        CHECK (beats.size() >= 2);
+        if (recorder.wasContinuous())
+            CHECK (beats.size() >= 2);
         for (std::size_t i = 1; i < beats.size(); ++i)
-            beatGaps.push_back (static_cast<long> (beats[i] - beats[i - 1]));
+            if (recorder.isContinuousBetween (beats[i - 1], beats[i]))
+                beatGaps.push_back (static_cast<long> (beats[i] - beats[i - 1]));
     }
     INFO (recordings << " recordings, " << continuousRecordings << " without a gap; " << recorder.xrunCount() << " xruns");
     REQUIRE (beatGaps.size() >= 4);

@@ -111,6 +111,8 @@ bool JackRecorder::record (std::size_t numFrames, std::chrono::milliseconds time
         buffer.assign (numFrames, 0.0f);
     written = 0;
     gap = false;
+    cycleStarts.assign (numFrames / 16 + 16, {});   // a cycle is at least 16 frames
+    cyclesRecorded = 0;
     wanted = numFrames;
     armed.store (true, std::memory_order_release);
 
@@ -145,6 +147,12 @@ int JackRecorder::process (jack_nframes_t numFrames, void* self)
     else if (frameTime != recorder.firstFrame.load() + static_cast<std::int64_t> (done))
         recorder.gap.store (true);
 
+    if (const auto cycle = recorder.cyclesRecorded.load (std::memory_order_relaxed); cycle < recorder.cycleStarts.size())
+    {
+        recorder.cycleStarts[cycle] = { done, frameTime };
+        recorder.cyclesRecorded.store (cycle + 1, std::memory_order_relaxed);
+    }
+
     const auto count = std::min<std::size_t> (numFrames, total - done);
     for (std::size_t p = 0; p < recorder.ports.size(); ++p)
     {
@@ -153,6 +161,21 @@ int JackRecorder::process (jack_nframes_t numFrames, void* self)
     }
     recorder.written.store (done + count, std::memory_order_release);
     return 0;
+}
+
+bool JackRecorder::isContinuousBetween (std::size_t first, std::size_t last) const
+{
+    // The cycle each sample was recorded in: the last that starts at or before it.
+    const auto end = cycleStarts.begin() + static_cast<std::ptrdiff_t> (cyclesRecorded.load());
+    auto cycleOf = [&] (std::size_t sample)
+    {
+        return std::prev (std::upper_bound (cycleStarts.begin(), end, sample,
+                                            [] (std::size_t s, const CycleStart& c) { return s < c.sample; }));
+    };
+    if (cycleStarts.begin() == end || first > last || last >= written.load())
+        return false;
+    const auto a = cycleOf (first), b = cycleOf (last);
+    return b->frameTime - a->frameTime == static_cast<std::int64_t> (b->sample - a->sample);
 }
 
 int JackRecorder::xrun (void* self)

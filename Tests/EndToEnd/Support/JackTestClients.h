@@ -62,6 +62,9 @@ public:
     std::int64_t firstFrameTime() const noexcept { return firstFrame.load(); }
     /** Whether every recorded cycle followed the last with no frames missing. */
     bool wasContinuous() const noexcept { return ! gap.load(); }
+    /** Whether no frames are missing between two recorded samples (indices into channel()):
+        a recording with gaps elsewhere can still time what lies between them. */
+    bool isContinuousBetween (std::size_t first, std::size_t last) const;
     int xrunCount() const noexcept { return xruns.load(); }
 
 private:
@@ -74,6 +77,9 @@ private:
     std::atomic<std::size_t> wanted { 0 }, written { 0 };
     std::atomic<bool> armed { false }, gap { false };
     std::atomic<std::int64_t> firstFrame { 0 };
+    struct CycleStart { std::size_t sample = 0; std::int64_t frameTime = 0; };
+    std::vector<CycleStart> cycleStarts;          // preallocated by record()
+    std::atomic<std::size_t> cyclesRecorded { 0 };
     std::atomic<int> xruns { 0 };
 };
 
