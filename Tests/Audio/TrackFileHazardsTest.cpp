@@ -63,6 +63,23 @@ namespace
         std::filesystem::last_write_time (path, std::filesystem::last_write_time (path) - std::chrono::hours (1));
     }
 
+    /** A level stem, opened and streaming from its start. */
+    struct StreamingStem
+    {
+        StreamingStem()
+        {
+            writeLevelStem (path);
+            opened = streamer.open (path, sessionRate, 0, 1.0f);
+            REQUIRE (opened.online);
+            streamer.start();
+        }
+
+        TemporaryFolder folder;
+        const std::string path = folder.path ("stem.wav");
+        DiskStreamer streamer;
+        DiskStreamer::OpenedTrack opened;
+    };
+
     /** Writes full-scale noise over the audio in place (as a DAW bouncing to the same name
         does), keeping the header and the length. */
     void overwriteWithNoise (const std::string& path)
@@ -104,14 +121,10 @@ namespace
 
 TEST_CASE ("A backing track rewritten in place while it plays fades out and goes offline, never playing noise", "[tracks][files]")
 {
-    TemporaryFolder folder;
-    const auto path = folder.path ("stem.wav");
-    writeLevelStem (path);
-
-    DiskStreamer streamer;
-    auto opened = streamer.open (path, sessionRate, 0, 1.0f);
-    REQUIRE (opened.online);
-    streamer.start();
+    StreamingStem stem;
+    const auto& path = stem.path;
+    auto& streamer = stem.streamer;
+    auto& opened = stem.opened;
 
     // One second in, the file is written over.
     const auto heard = playThrough (streamer, *opened.stream, 9.0, 1.0, [&] { overwriteWithNoise (path); });
@@ -129,14 +142,10 @@ TEST_CASE ("A backing track rewritten while its ring is full goes offline before
     // Parked at the start, the ring holds the first four seconds and the disk thread has
     // nothing to read: the change must be seen without a read, or play (here far faster
     // than real time) would reach the ring's end before anything noticed.
-    TemporaryFolder folder;
-    const auto path = folder.path ("stem.wav");
-    writeLevelStem (path);
-
-    DiskStreamer streamer;
-    auto opened = streamer.open (path, sessionRate, 0, 1.0f);
-    REQUIRE (opened.online);
-    streamer.start();
+    StreamingStem stem;
+    const auto& path = stem.path;
+    auto& streamer = stem.streamer;
+    auto& opened = stem.opened;
 
     const auto heard = playThrough (streamer, *opened.stream, 9.0, 0.0, [&] { overwriteWithNoise (path); });
 
@@ -150,14 +159,10 @@ TEST_CASE ("A backing track rewritten while its ring is full goes offline before
 
 TEST_CASE ("A backing track cut short while it plays fades out where its audio ends instead of stopping dead", "[tracks][files]")
 {
-    TemporaryFolder folder;
-    const auto path = folder.path ("stem.wav");
-    writeLevelStem (path);
-
-    DiskStreamer streamer;
-    auto opened = streamer.open (path, sessionRate, 0, 1.0f);
-    REQUIRE (opened.online);
-    streamer.start();
+    StreamingStem stem;
+    const auto& path = stem.path;
+    auto& streamer = stem.streamer;
+    auto& opened = stem.opened;
 
     const auto heard = playThrough (streamer, *opened.stream, 9.0, 1.0,
                                     [&] { std::filesystem::resize_file (path, std::filesystem::file_size (path) / 2); });
