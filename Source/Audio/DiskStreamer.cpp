@@ -341,7 +341,7 @@ void DiskStreamer::goOffline (Track& track, std::int64_t failedFrame)
 
     std::lock_guard<std::mutex> guard (lock);
     track.message = file.hasChangedOnDisk()
-                        ? file.getPath() + ": changed on disk while playing; plays to " + at
+                        ? file.getPath() + ": changed on disk since it was loaded; plays to " + at
                               + " s (what was read before the change), fades out there and stays offline until the track is loaded again"
                         : file.getPath() + ": read error at frame " + std::to_string (failedFrame)
                               + " (file removed or damaged); plays to " + at + " s and fades out there";

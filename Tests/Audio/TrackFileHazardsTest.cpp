@@ -134,7 +134,7 @@ TEST_CASE ("A backing track rewritten in place while it plays fades out and goes
     CHECK (opened.stream->readUnderrunCount() == 0);
     const auto status = streamer.getStatus (*opened.stream);
     CHECK_FALSE (status.online);
-    CHECK (status.message.rfind (path + ": changed on disk while playing; plays to ", 0) == 0);
+    CHECK (status.message.rfind (path + ": changed on disk since it was loaded; plays to ", 0) == 0);
 }
 
 TEST_CASE ("A backing track rewritten while its ring is full goes offline before play reads on, and fades where the ring ends", "[tracks][files]")
@@ -149,7 +149,9 @@ TEST_CASE ("A backing track rewritten while its ring is full goes offline before
 
     const auto heard = playThrough (streamer, *opened.stream, 9.0, 0.0, [&] { overwriteWithNoise (path); });
 
-    CHECK_FALSE (streamer.getStatus (*opened.stream).online);
+    const auto status = streamer.getStatus (*opened.stream);
+    CHECK_FALSE (status.online);
+    CHECK (status.message.rfind (path + ": changed on disk since it was loaded; plays to 4.01 s", 0) == 0);
     checkFadedOutCleanly (heard);
     const auto ringEnd = opened.stream->readPlayableEnd();
     CHECK (endOfSound (heard) == static_cast<std::size_t> (ringEnd));
@@ -170,7 +172,7 @@ TEST_CASE ("A backing track cut short while it plays fades out where its audio e
     INFO (streamer.getStatus (*opened.stream).message << "; underruns " << opened.stream->readUnderrunCount());
     checkFadedOutCleanly (heard);
     CHECK_FALSE (streamer.getStatus (*opened.stream).online);
-    CHECK (streamer.getStatus (*opened.stream).message.find ("changed on disk while playing") != std::string::npos);
+    CHECK (streamer.getStatus (*opened.stream).message.find ("changed on disk since it was loaded") != std::string::npos);
 }
 
 TEST_CASE ("A FIFO as a backing track is offline at once, never opened for a read that waits", "[tracks][files]")
