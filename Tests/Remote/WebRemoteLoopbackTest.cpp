@@ -578,3 +578,36 @@ TEST_CASE ("Web remote: turning remote control off closes the ports and open pag
     TestWebSocketClient again;
     CHECK (openPage (fixture, again, singerToken).has_value());
 }
+
+TEST_CASE ("Web remote: new ports set while serving take effect at once, and the old ports close", "[remote][web]")
+{
+    RemoteFixture fixture;
+    const int oldHttp = fixture.httpPort, oldOsc = fixture.oscPort;
+    const int newHttp = pickFreePortPair();
+
+    // What the Setup page's port fields do: one edit of the session.
+    REQUIRE (fixture.document.edit ("remote ports", [newHttp] (Session& s)
+    {
+        s.remote.httpPort = newHttp;
+        s.remote.oscPort = newHttp + 1;
+    }).empty());
+    fixture.remotes->service();
+
+    INFO (fixture.remotes->getProblem());
+    REQUIRE (fixture.remotes->isRunning());
+    CHECK (httpGet (newHttp, "/api/state?token=" + singerToken).status == 200);
+    CHECK_FALSE (portIsFree (newHttp + 1, false));   // OSC holds its new port
+    TestWebSocketClient page;
+    CHECK (page.connect (newHttp, "/ws?token=" + singerToken));
+
+    // The old server is retired on a thread of its own (civetweb takes ~2 s to stop).
+    const auto deadline = Clock::now() + std::chrono::seconds (20);
+    while ((httpGet (oldHttp, "/api/state?token=" + singerToken).status != 0 || ! portIsFree (oldOsc, false))
+           && Clock::now() < deadline)
+    {
+        fixture.remotes->service();
+        std::this_thread::sleep_for (std::chrono::milliseconds (50));
+    }
+    CHECK (httpGet (oldHttp, "/api/state?token=" + singerToken).status == 0);   // nobody listening
+    CHECK (portIsFree (oldOsc, false));
+}
