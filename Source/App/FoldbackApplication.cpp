@@ -1,5 +1,6 @@
 #include "FoldbackApplication.h"
 
+#include "App/NsmWindowState.h"
 #include "Session/SessionFile.h"
 
 #include <cstdlib>
@@ -148,8 +149,13 @@ void FoldbackApplication::initialise (const juce::String&)
     window->getConsole().getDevicePanel().onApply = [this] { return rig->reopenDevice(); };
     if (options.windowWidth > 0)
         window->setBounds (0, 0, options.windowWidth, options.windowHeight);
-    window->setVisible (true);
-    window->getConsole().grabKeyboardFocus(); // so space, T and 1-9 work before any click
+    // Under NSM the window opens as it was when the session was last saved.
+    const bool shownAtStart = options.nsm == nullptr || nsmWindowState::readShown (path);
+    window->setVisible (shownAtStart);
+    if (shownAtStart)
+        window->getConsole().grabKeyboardFocus(); // so space, T and 1-9 work before any click
+    else if (auto* peer = window->getPeer())
+        peer->setVisible (false);   // JUCE maps a native-title-bar window as it makes it (recreateDesktopWindow's toFront)
     if (options.startPage > 0 && options.startPage < window->getConsole().getNumPages())
         window->getConsole().showPage (options.startPage);
     if (options.playAtStart)
@@ -177,6 +183,12 @@ void FoldbackApplication::serveNsm (const std::string& sessionPath)
 {
     auto& nsm = *options.nsm;
     nsm.onShowGui = [this] (bool show) { showWindowForNsm (show); };
+    nsm.onSaved = [this, sessionPath]
+    {
+        std::string error;
+        if (! nsmWindowState::writeShown (sessionPath, window->isVisible(), error))
+            std::cerr << "warning: the console's window state was not saved: " << error << "\n";
+    };
     nsm.replyToOpen (true, "opened " + sessionPath);
     nsm.serve (rig->getDocument());
     nsm.reportGuiShown (window->isVisible());
@@ -240,7 +252,10 @@ void FoldbackApplication::shutdown()
 {
     stopTimer();
     if (options.nsm != nullptr)
+    {
         options.nsm->onShowGui = nullptr;
+        options.nsm->onSaved = nullptr;
+    }
     screenshots.reset();
     boundsFile.reset();
     window.reset();

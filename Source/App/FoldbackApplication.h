@@ -41,7 +41,8 @@ struct GuiLaunchOptions
     changes; SIGTERM and SIGINT quit at once, asking nothing.
 
     Under NSM (options.nsm) the session is the server's, the window is its optional GUI
-    (shown at start; closing it hides it, and the server hears so), and only the server
+    (shown or hidden at start as it was when the session was saved: NsmWindowState;
+    closing it hides it, and the server hears so), and only the server
     ends the console (SIGTERM). Message thread only. */
 class FoldbackApplication : public juce::JUCEApplication, private juce::Timer
 {

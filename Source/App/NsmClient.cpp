@@ -195,7 +195,11 @@ void NsmClient::handle (const std::string& address, const std::vector<Argument>&
     {
         std::string error;
         if (document->save (error))
+        {
+            if (onSaved)
+                onSaved();
             send ("/reply", { { true, "/nsm/client/save", 0 }, { true, "saved", 0 } });
+        }
         else
             send ("/error", { { true, "/nsm/client/save", 0 }, { false, {}, -1 }, { true, error, 0 } });
     }

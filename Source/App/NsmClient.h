@@ -70,6 +70,10 @@ public:
     /** From now on handles /nsm/client/save with `document` and reports its dirty state. */
     void serve (SessionDocument& document);
 
+    /** Called (message thread) after the document saved for /nsm/client/save, before the
+        reply: what else the client keeps in the instance (the console's window state). */
+    std::function<void()> onSaved;
+
     /** Called (message thread) for /nsm/client/show_optional_gui (true) and
         /nsm/client/hide_optional_gui (false). */
     std::function<void (bool show)> onShowGui;
