@@ -7,47 +7,20 @@
 //
 // Exits 0 on pass, 1 on failure, 2 on bad usage.
 
-import { chromium } from 'playwright-core';
+import { PHONE, TestFailure, log, openPage, optionsOrExit, runOnPhone, sleep } from './phone-harness.mjs';
 
-const CHROMIUM_PATH = process.env.FOLDBACK_CHROMIUM || '/usr/bin/chromium';
 const WATCHDOG_MS = 60_000;
-const VIEWPORT = { width: 390, height: 844 };   // a common phone, CSS pixels
+const VIEWPORT = PHONE;
 const MAX_SCREENS = 2;
 
-class TestFailure extends Error {}
+const options = optionsOrExit(process.argv.slice(2), ['url', 'sources', 'drag', 'screenshot'],
+                              'node many-sources.test.mjs --url URL --sources N --drag SOURCE_ID --screenshot OUT');
 
-function parseArguments(argv) {
-  const options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i];
-    if (!['--url', '--sources', '--drag', '--screenshot'].includes(name) || i + 1 >= argv.length) return null;
-    options[name.slice(2)] = argv[++i];
-  }
-  return options.url && options.sources && options.drag && options.screenshot ? options : null;
-}
-
-const options = parseArguments(process.argv.slice(2));
-if (!options) {
-  console.error('usage: node many-sources.test.mjs --url URL --sources N --drag SOURCE_ID --screenshot OUT');
-  process.exit(2);
-}
-
-const startedAt = performance.now();
-const log = (text) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(3).padStart(7)}s] ${text}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let browser = null;
-let page = null;
-
-async function run() {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, hasTouch: true });
-  page = await context.newPage();
+async function test(page) {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
-  const response = await page.goto(options.url, { waitUntil: 'domcontentloaded', timeout: 10_000 });
-  if (!response || !response.ok()) throw new TestFailure(`the page answered HTTP ${response ? response.status() : 'nothing'}`);
+  await openPage(page, options.url);
   await page.waitForSelector('body[data-ready="true"][data-connection="connected"]', { timeout: 15_000 });
   await sleep(300);   // names are fitted on the next frame
 
@@ -121,17 +94,10 @@ async function run() {
   if (pageErrors.length > 0) throw new TestFailure(`the page threw: ${pageErrors.join('; ')}`);
 }
 
-let exitCode = 0;
-const watchdog = new Promise((_, reject) => setTimeout(() => reject(new TestFailure('timed out')), WATCHDOG_MS));
-setTimeout(() => process.exit(1), WATCHDOG_MS + 15_000).unref();
-try {
-  await Promise.race([run(), watchdog]);
-  console.log(`PASS in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-} catch (error) {
-  exitCode = 1;
-  console.error(`FAIL: ${error instanceof TestFailure ? error.message : error.stack || error}`);
-  if (page) await page.screenshot({ path: `${options.screenshot}-failed.png`, timeout: 5_000 }).catch(() => {});
-} finally {
-  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5_000)]);
-}
-process.exit(exitCode);
+await runOnPhone({
+  watchdogMs: WATCHDOG_MS,
+  test,
+  afterwards: async (page, failed) => {
+    if (failed) await page.screenshot({ path: `${options.screenshot}-failed.png`, timeout: 5_000 });
+  },
+});

@@ -11,7 +11,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_remote_test import free_port_pair, serve_and_run  # noqa: E402
+from browser_remote_test import free_port_pair, page_test_script, serve_and_run  # noqa: E402
 
 # Names as a band's input list has them: long, and alike for their first dozen letters.
 NAMES = [
@@ -25,9 +25,8 @@ NAMES = [
 
 def main():
     binary, source_dir, output_dir = sys.argv[1:4]
-    test_script = os.path.join(source_dir, "Tests", "Browser", "many-sources.test.mjs")
-    if not os.path.isdir(os.path.join(source_dir, "Tests", "Browser", "node_modules", "playwright-core")):
-        print("FAIL: playwright-core is not installed (scripts/install-dependencies runs npm ci in Tests/Browser)")
+    test_script = page_test_script(source_dir, "many-sources.test.mjs")
+    if test_script is None:
         return 1
 
     http_port, osc_port = free_port_pair()

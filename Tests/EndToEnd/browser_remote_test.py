@@ -52,6 +52,15 @@ def stop(app):
     return out
 
 
+def page_test_script(source_dir, name):
+    """The path of Tests/Browser/`name`, or None (saying why) when playwright-core, which
+    every page test imports, is not installed."""
+    if not os.path.isdir(os.path.join(source_dir, "Tests", "Browser", "node_modules", "playwright-core")):
+        print("FAIL: playwright-core is not installed (scripts/install-dependencies runs npm ci in Tests/Browser)")
+        return None
+    return os.path.join(source_dir, "Tests", "Browser", name)
+
+
 def serve_and_run(binary, session, page_test, play=False):
     """Writes `session`, serves it with `foldback run` (headless, on the virtual device,
     rolling if `play`), runs `page_test(url)` (a node command line for the first mix's
@@ -83,9 +92,8 @@ def main():
     if not os.path.exists(drums):
         print(f"FAIL: {drums} is missing (scripts/build makes it)")
         return 1
-    test_script = os.path.join(source_dir, "Tests", "Browser", "performer-page.test.mjs")
-    if not os.path.isdir(os.path.join(source_dir, "Tests", "Browser", "node_modules", "playwright-core")):
-        print("FAIL: playwright-core is not installed (scripts/install-dependencies runs npm ci in Tests/Browser)")
+    test_script = page_test_script(source_dir, "performer-page.test.mjs")
+    if test_script is None:
         return 1
 
     http_port, osc_port = free_port_pair()

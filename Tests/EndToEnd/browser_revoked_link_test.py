@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-from browser_remote_test import free_port_pair, stop, wait_for_port
+from browser_remote_test import free_port_pair, page_test_script, stop, wait_for_port
 
 
 def start(binary, path, folder):
@@ -23,7 +23,9 @@ def start(binary, path, folder):
 
 def main():
     binary, source_dir, output_dir = sys.argv[1:4]
-    test_script = os.path.join(source_dir, "Tests", "Browser", "revoked-link.test.mjs")
+    test_script = page_test_script(source_dir, "revoked-link.test.mjs")
+    if test_script is None:
+        return 1
     http_port, osc_port = free_port_pair()
 
     def session_with(token):
