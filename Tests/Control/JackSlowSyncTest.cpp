@@ -1,4 +1,5 @@
 #include "Support/MessageLoop.h"
+#include "Support/OpenJackDevice.h"
 #include "Audio/AudioDeviceHost.h"
 #include "Audio/AudioFileIO.h"
 #include "Audio/EngineDeviceCallback.h"
@@ -57,11 +58,7 @@ TEST_CASE ("Under JACK sync a roll after a locate waits until the backing track'
     session.mixes = { mix };
 
     AudioDeviceHost host;
-    std::vector<std::string> warnings;
-    const auto opened = host.open ({ "JACK", server.name(), "", 48000.0, 256 }, makeJackPortLayout (session), warnings);
-    REQUIRE (opened.type == "JACK");
-    auto* jack = dynamic_cast<JackAudioDevice*> (host.getDevice());
-    REQUIRE (jack != nullptr);
+    const auto [opened, jack] = openJackDevice (host, server.name(), session);
 
     Engine engine;
     engine.prepare (opened.sampleRate);
