@@ -192,9 +192,7 @@ void ChannelStrip::refreshFromSession()
         colour = track->colour;
 
     setName (model.sourceName (sourceId));
-    nameLabel.setText (narrow ? shortName (getName(), narrowNameChars)
-                              : fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
-                       juce::dontSendNotification);
+    showName();
     nameLabel.setTooltip (getName() + (sent ? "  (" + describeSource() + ")" : juce::String ("  (not sent)")));
     kindLabel.setText (sent ? describeSource() : "NOT SENT", juce::dontSendNotification);
     kindLabel.setColour (juce::Label::textColourId, sent ? palette::dimText : palette::meterAmber);
@@ -325,8 +323,13 @@ void ChannelStrip::resized()
     scale.setBounds (area.removeFromLeft (28));
     fader.setBounds (area);
 
-    // How much of the name fits depends on the width just given.
-    nameLabel.setText (fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
+    showName();   // how much of the name fits depends on the width just given
+}
+
+void ChannelStrip::showName()
+{
+    nameLabel.setText (narrow ? shortName (getName(), narrowNameChars)
+                              : fitWideName (getName(), nameLabel.getFont(), nameLabel.getWidth() - nameLabel.getBorderSize().getLeftAndRight()),
                        juce::dontSendNotification);
 }
 

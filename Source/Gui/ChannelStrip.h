@@ -71,6 +71,7 @@ public:
 
 private:
     void sessionChanged() override { refreshFromSession(); }
+    void showName();   // the name as it fits: short when narrow, cut in the middle when wide
     juce::String describeSource() const;
     std::string key (const char* control) const;
     double performerOffsetDb() const;
