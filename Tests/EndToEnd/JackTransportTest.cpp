@@ -117,24 +117,50 @@ namespace
         return offsets;
     }
 
+    /** True when the server ran cycles the stand-in did not record between `before` and
+        `after` while rolling (an xrun on this host): the server's frame clock moved on by
+        more than `before` held, and the transport frame forward with it, by as much or,
+        where the server skipped cycles or the transport stopped in between, less. A
+        locate back moves the transport frame against the clock. */
+    bool cyclesMissedBetween (const JackTransportDaw::Cycle& before, const JackTransportDaw::Cycle& after)
+    {
+        const auto moved = after.frame - before.frame;
+        const auto clockMoved = static_cast<std::int64_t> (static_cast<std::uint32_t> (after.frameTime - before.frameTime));
+        return before.state == JackTransportRolling && clockMoved > before.numFrames && moved >= before.numFrames
+               && moved <= clockMoved;
+    }
+
+    /** After missed cycles, the timeline frames `after` may still carry the output or BBT of:
+        those the transport passed in between, at whole periods back from `after`. */
+    std::vector<std::int64_t> framesPassedBetween (const JackTransportDaw::Cycle& before, const JackTransportDaw::Cycle& after)
+    {
+        std::vector<std::int64_t> frames;
+        for (auto f = after.frame - after.numFrames; after.numFrames > 0 && f >= before.frame + before.numFrames; f -= after.numFrames)
+            frames.push_back (f);
+        return frames;
+    }
+
     /** Checks every recorded cycle against the timeline: while rolling, a click sample exactly
         on every beat's frame and a track sample exactly on every impulse's frame, and nothing
         anywhere else; while stopped or starting, nothing at all.
 
-        A cycle that is not so is *stale* when it holds exactly what a rolling cycle a whole
-        number of periods earlier (one to four) should: after the server misses a cycle on
-        this host (an xrun), the stand-in can be handed Foldback's output of the cycle
-        before under the new frame, as it is handed a stale BBT (see the lead test). Any
-        other difference is *wrong*. */
+        A cycle that is not so is *stale* when it holds what JACK hands a client whose source
+        did not run in time (an xrun on this host): the same buffer as the cycle before it,
+        or, after cycles the stand-in missed, Foldback's output for a frame the transport
+        passed in between. Any other difference is *wrong*. A Foldback a period late is
+        wrong in the cycle after every click: it holds the click, which neither the cycle
+        before it nor its own frame does. */
     Verdict judge (const JackTransportDaw& daw, const std::function<bool (std::int64_t)>& clickAt = {})
     {
-        constexpr int maxStalePeriods = 4;
         const std::function<bool (std::int64_t)> clickWanted = clickAt ? clickAt : [] (std::int64_t t) { return t % beatFrames == 0; };
         const std::function<bool (std::int64_t)> trackWanted = isTrackImpulse;
         Verdict verdict;
 
-        for (const auto& cycle : daw.cycles())
+        const auto cycles = daw.cycles();
+        std::vector<int> previousClicks, previousImpulses;
+        for (std::size_t index = 0; index < cycles.size(); ++index)
         {
+            const auto& cycle = cycles[index];
             const bool rolling = cycle.state == JackTransportRolling;
             (rolling ? verdict.rolledCycles : verdict.stoppedCycles)++;
 
@@ -143,6 +169,20 @@ namespace
             {
                 return clicks == wantedIn (start, cycle.numFrames, clickWanted)
                        && impulses == wantedIn (start, cycle.numFrames, trackWanted);
+            };
+            const auto previous = index > 0 ? &cycles[index - 1] : nullptr;
+            const bool heldOver = previous != nullptr && previous->numFrames == cycle.numFrames && clicks == previousClicks
+                                  && impulses == previousImpulses;
+            previousClicks = clicks;
+            previousImpulses = impulses;
+            auto isStale = [&]
+            {
+                if (heldOver)
+                    return true;
+                if (previous == nullptr || ! cyclesMissedBetween (*previous, cycle))
+                    return false;
+                const auto passed = framesPassedBetween (*previous, cycle);
+                return std::any_of (passed.begin(), passed.end(), isRollingAt);
             };
 
             if (rolling)
@@ -161,10 +201,7 @@ namespace
                 continue;
             }
 
-            bool stale = false;
-            for (int periods = 1; periods <= maxStalePeriods && ! stale; ++periods)
-                stale = isRollingAt (cycle.frame - static_cast<std::int64_t> (periods) * cycle.numFrames);
-            if (stale)
+            if (isStale())
             {
                 ++verdict.staleCycles;
                 continue;
@@ -187,24 +224,19 @@ namespace
 
     std::string describe (const Verdict& v);
 
-    /** Stale cycles are the host's doing only where it had xruns, and then only a few: a
-        Foldback a whole period late would make every cycle with a click or an impulse in
-        it stale (about one in fifteen), on a clean take or not. */
-    constexpr int maxStaleCyclesPerTake = 5;
-
     bool takeIsExact (const Verdict& v)
     {
         return v.wrongCycles == 0 && v.staleCycles == 0;
     }
 
     /** The checks on the take a test ends with: never a wrong cycle; stale ones only as the
-        host's xruns explain them. */
+        host's xruns explain them, at most one for each. */
     void checkTake (const Verdict& v, int takeXruns)
     {
         INFO (describe (v) << "; " << takeXruns << " xruns in the take");
         CHECK (v.wrongCycles == 0);
         CHECK (v.soundWhileStopped == 0);
-        CHECK (v.staleCycles <= std::min (takeXruns, maxStaleCyclesPerTake));
+        CHECK (v.staleCycles <= takeXruns);
     }
 
     std::int64_t latestUnderruns (const FoldbackRun& foldback)
@@ -227,7 +259,7 @@ namespace
         return std::to_string (v.rolledCycles) + " cycles rolling, " + std::to_string (v.stoppedCycles) + " stopped, "
                + std::to_string (v.wrongCycles) + " wrong" + (v.firstWrongDetail.empty() ? std::string()
                    : " (first at frame " + std::to_string (v.firstWrongFrame) + ", " + v.firstWrongDetail + ")")
-               + ", " + std::to_string (v.staleCycles) + " stale by whole periods, "
+               + ", " + std::to_string (v.staleCycles) + " stale, "
                + std::to_string (v.clickOnsets) + " clicks and " + std::to_string (v.trackImpulses)
                + " track impulses on their frames, " + std::to_string (v.soundWhileStopped) + " samples heard while stopped";
     }
@@ -289,11 +321,13 @@ TEST_CASE ("Under JACK sync every click and backing-track sample lands on the tr
 
     WARN (describe (verdict) << "; " << takeXruns << " xruns in the take");   // the figures, in the log (-s)
     checkTake (verdict, takeXruns);
-    // About 5.7 s rolled at 256 frames: every beat and impulse in it on its frame, but for
-    // any a stale cycle held (one each at most).
-    CHECK (verdict.rolledCycles > 800);
-    CHECK (verdict.clickOnsets >= 8 - verdict.staleCycles);
-    CHECK (verdict.trackImpulses >= 45 - verdict.staleCycles);
+    // No wrong cycle means every beat and impulse the stand-in recorded was on its frame or
+    // in a stale cycle. These say the take measured enough: about 5.7 s rolled at 256
+    // frames (1,070 cycles, 8 beats, 45 impulses), of which a loaded host may drop cycles
+    // from the recording, never half.
+    CHECK (verdict.rolledCycles > 535);
+    CHECK (verdict.clickOnsets >= 4);
+    CHECK (verdict.trackImpulses >= 22);
 
     // Every locate landed with the rings filled there (slow sync): no underrun, ever.
     std::this_thread::sleep_for (1500ms);
@@ -422,7 +456,7 @@ TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click
 
     WARN (describe (verdict) << "; " << takeXruns << " xruns in the take");   // the figures, in the log (-s)
     checkTake (verdict, takeXruns);
-    CHECK (verdict.clickOnsets >= 6 - verdict.staleCycles);
+    CHECK (verdict.clickOnsets >= 3);    // of about 6 in the take (see the sync test)
     CHECK (periods.size() >= 3);     // the recording spans three period sizes
     CHECK (foldback.process.isRunning());
 
@@ -452,10 +486,11 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
 
     // The BBT a cycle should carry: the map's at its frame. When the server misses the
     // master's timebase callback (an xrun on this host), JACK moves the frame on and keeps
-    // the last BBT the master wrote: a cycle or a few behind, exactly the map's BBT a
-    // whole number of periods earlier. Such a stale cycle is told apart from a wrong one,
-    // and allowed only in a take that had xruns.
-    constexpr int maxStalePeriods = 4;
+    // the last BBT the master wrote: the BBT of the cycle before, or after cycles the
+    // stand-in missed, the map's at a frame the transport passed in between. Such a
+    // stale cycle is told apart from a wrong one, and allowed only as the take's xruns
+    // explain it. While stopped JACK asks the master only after a locate, so a BBT held
+    // over at the same frame while stopped is no new stale cycle.
     auto publishedAt = [&map] (const JackTransportDaw::Cycle& cycle, std::int64_t frame)
     {
         const auto expected = map.barBeatAt (frame);
@@ -469,6 +504,12 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     Verdict verdict;
     int cyclesWithBbt = 0, bbtWrong = 0, bbtStale = 0, lastTakeXruns = 0;
     std::string firstBbtWrong;
+    auto describeTake = [&]
+    {
+        return describe (verdict) + "; BBT in " + std::to_string (cyclesWithBbt) + " cycles, " + std::to_string (bbtWrong)
+               + " wrong" + (firstBbtWrong.empty() ? std::string() : " (first at " + firstBbtWrong + ")") + ", "
+               + std::to_string (bbtStale) + " stale; " + std::to_string (lastTakeXruns) + " xruns in the take";
+    };
     for (int take = 1; take <= 3; ++take)
     {
         const int xrunsBefore = daw.xrunCount();
@@ -484,21 +525,31 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
         verdict = judge (daw, clickAt);
         cyclesWithBbt = bbtWrong = bbtStale = 0;
         firstBbtWrong.clear();
-        for (const auto& cycle : daw.cycles())
+        const auto cycles = daw.cycles();
+        for (std::size_t index = 0; index < cycles.size(); ++index)
         {
+            const auto& cycle = cycles[index];
             if (! cycle.bbtValid)
                 continue;
             ++cyclesWithBbt;
             if (publishedAt (cycle, cycle.frame))
                 continue;
-            // A period or a few behind: the master's callback was missed that many cycles.
-            bool stale = false;
-            for (int periods = 1; periods <= maxStalePeriods && ! stale; ++periods)
-                stale = publishedAt (cycle, cycle.frame - static_cast<std::int64_t> (periods) * cycle.numFrames);
-            if (stale)
+            if (index > 0)
             {
-                ++bbtStale;
-                continue;
+                const auto& previous = cycles[index - 1];
+                const bool heldOver = previous.bbtValid && previous.bar == cycle.bar && previous.beat == cycle.beat
+                                      && previous.tick == cycle.tick && previous.beatsPerMinute == cycle.beatsPerMinute
+                                      && previous.beatsPerBar == cycle.beatsPerBar && previous.ticksPerBeat == cycle.ticksPerBeat;
+                if (heldOver && previous.state == JackTransportStopped && cycle.state == JackTransportStopped
+                    && previous.frame == cycle.frame)
+                    continue;
+                const auto passed = cyclesMissedBetween (previous, cycle) ? framesPassedBetween (previous, cycle)
+                                                                          : std::vector<std::int64_t> {};
+                if (heldOver || std::any_of (passed.begin(), passed.end(), [&] (std::int64_t f) { return publishedAt (cycle, f); }))
+                {
+                    ++bbtStale;
+                    continue;
+                }
             }
             if (bbtWrong++ == 0)
             {
@@ -513,17 +564,15 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
         lastTakeXruns = daw.xrunCount() - xrunsBefore;
         if ((takeIsExact (verdict) && bbtWrong == 0 && bbtStale == 0) || lastTakeXruns == 0)
             break;
-        WARN ("take " << take << " had xruns and wrong or stale cycles: trying again");
+        WARN ("take " << take << " was not exact, trying again: " << describeTake());
     }
 
-    WARN (describe (verdict) << "; BBT in " << cyclesWithBbt << " cycles, " << bbtWrong << " wrong " << firstBbtWrong
-                             << ", " << bbtStale << " stale by whole periods, " << lastTakeXruns << " xruns in the take");
+    WARN (describeTake());   // the figures, in the log (-s)
     CHECK (cyclesWithBbt > 500);
-    CHECK (verdict.clickOnsets >= 6 - verdict.staleCycles);
+    CHECK (verdict.clickOnsets >= 3);            // of about 7 in the take (see the sync test)
     checkTake (verdict, lastTakeXruns);
     CHECK (bbtWrong == 0);                       // never a BBT that is not the map's
-    if (lastTakeXruns == 0)
-        CHECK (bbtStale == 0);                   // and never a stale one on a clean take
+    CHECK (bbtStale <= lastTakeXruns);           // and a stale one only as the xruns explain it
 
     foldback.process.signal (SIGTERM);
     CHECK (foldback.process.waitForExit (exitTimeout) == 0);

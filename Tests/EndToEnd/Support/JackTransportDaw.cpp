@@ -105,6 +105,7 @@ int JackTransportDaw::process (jack_nframes_t numFrames, void* self)
 
     jack_position_t position {};
     Cycle& cycle = daw.cycleLog[cycleIndex];
+    cycle.frameTime = jack_last_frame_time (daw.client);
     cycle.state = jack_transport_query (daw.client, &position);
     cycle.frame = position.frame;
     cycle.firstSample = static_cast<std::int64_t> (done);

@@ -30,6 +30,10 @@ public:
         jack_transport_state_t state = JackTransportStopped;
         std::int64_t frame = 0;          ///< transport frame of the cycle's first frame
         std::int64_t firstSample = 0;    ///< where the cycle's frames start in channel()
+        /** The server's frame clock at the cycle's start (jack_last_frame_time): it counts
+            every cycle the server ran, so a jump of more than a period while rolling, matched
+            by the transport frame, is cycles the stand-in missed (an xrun), not a locate. */
+        std::uint32_t frameTime = 0;
         int numFrames = 0;
         bool bbtValid = false;
         std::int32_t bar = 0, beat = 0, tick = 0;
