@@ -21,7 +21,8 @@ void JackTransportLink::processCycle (jack_client_t* client, jack_nframes_t numF
     const bool rolling = state == JackTransportRolling;
     const auto frame = static_cast<std::int64_t> (position.frame);
 
-    if (frame != expectedFrame)
+    const bool continuous = frame == expectedFrame;
+    if (! continuous)
         locates.fetch_add (1, std::memory_order_relaxed);
     cycles.fetch_add (1, std::memory_order_relaxed);
 
@@ -30,16 +31,26 @@ void JackTransportLink::processCycle (jack_client_t* client, jack_nframes_t numF
         && position.beats_per_minute > 0.0 && position.ticks_per_beat > 0.0 && position.beats_per_bar >= 1.0f
         && position.frame_rate > 0)
     {
-        BeatGrid grid;
-        grid.anchor = timeline;
-        grid.barIndex = position.bar - 1;
-        grid.beatInBar = (position.beat - 1) + position.tick / position.ticks_per_beat;
-        grid.beatsPerBar = std::max (1, static_cast<int> (std::lround (position.beats_per_bar)));
-        grid.framesPerBeat = static_cast<double> (position.frame_rate) * 60.0 / position.beats_per_minute;
-        engine.followExternalTransport (rolling, timeline, &grid);
+        const MasterBbt published { position.bar, position.beat, position.tick, position.beats_per_minute,
+                                    position.beats_per_bar, position.ticks_per_beat };
+        if (! (rolling && continuous && hasMasterGrid && published == lastPublished))
+        {
+            masterGrid.anchor = timeline;
+            masterGrid.barIndex = position.bar - 1;
+            masterGrid.beatInBar = (position.beat - 1) + position.tick / position.ticks_per_beat;
+            masterGrid.beatsPerBar = std::max (1, static_cast<int> (std::lround (position.beats_per_bar)));
+            masterGrid.framesPerBeat = static_cast<double> (position.frame_rate) * 60.0 / position.beats_per_minute;
+            lastPublished = published;
+            hasMasterGrid = true;
+        }
+        // else the master did not write this cycle (it missed its callback, an xrun): JACK
+        // moved the frame on and kept its last BBT, which taken at the new frame would put
+        // every beat a cycle late. The grid it gave for the cycle before still holds.
+        engine.followExternalTransport (rolling, timeline, &masterGrid);
     }
     else
     {
+        hasMasterGrid = false;
         engine.followExternalTransport (rolling, timeline);
     }
 

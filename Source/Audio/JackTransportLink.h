@@ -25,8 +25,11 @@ namespace foldback
     Timebase: with `follow`, a cycle whose position carries BBT (another client is the
     timebase master) hands the engine a BeatGrid: the click sounds where that bar, beat, tick
     and tempo put the beats, extrapolated at that tempo within the cycle (JACK gives nothing
-    finer). With `lead`, fillPosition() publishes BBT from our tempo map. Without a master's
-    BBT, `follow` plays on our own tempo map.
+    finer). A rolling cycle that carries the very BBT of the cycle before is one the master
+    did not write (it missed its callback): the grid of the cycle before goes on, instead
+    of that BBT being taken at the new frame, a cycle late. With `lead`, fillPosition()
+    publishes BBT from our tempo map. Without a master's BBT, `follow` plays on our own
+    tempo map.
 
     Slow sync: JACK calls readyToRoll() from its sync callback, in the process thread, after
     every reposition and before a start. The engine's backing tracks publish their parked
@@ -85,8 +88,21 @@ private:
     std::atomic<std::int64_t> offset { 0 };
     std::atomic<TransportTimebase> timebase { TransportTimebase::off };
 
+    /** The BBT fields a master publishes, to tell a cycle it wrote from one it did not. */
+    struct MasterBbt
+    {
+        std::int32_t bar = 0, beat = 0, tick = 0;
+        double beatsPerMinute = 0.0;
+        float beatsPerBar = 0.0f;
+        double ticksPerBeat = 0.0;
+        bool operator== (const MasterBbt&) const = default;
+    };
+
     // Process thread's.
     std::int64_t expectedFrame = -1;
+    BeatGrid masterGrid;           // follow: the grid of the master's last written BBT
+    MasterBbt lastPublished;
+    bool hasMasterGrid = false;
     std::atomic<std::uint64_t> cycles { 0 }, locates { 0 };
 };
 

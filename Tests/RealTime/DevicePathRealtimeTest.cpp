@@ -55,9 +55,13 @@ namespace
         }
         ~TimebaseMaster() { jack_release_timebase (client); jack_deactivate (client); jack_client_close (client); }
 
-        static void publish (jack_transport_state_t, jack_nframes_t, jack_position_t* p, int, void*)
+        static void publish (jack_transport_state_t, jack_nframes_t numFrames, jack_position_t* p, int, void*)
         {
-            const double beats = static_cast<double> (p->frame) / 48000.0 * 133.0 / 60.0;
+            // Every fifth cycle the BBT of the cycle before, as from a master that missed its
+            // callback, so the follower's path for a held-over BBT is audited too.
+            const bool holdOver = numFrames > 0 && p->frame >= numFrames && (p->frame / numFrames) % 5 == 0;
+            const auto frame = holdOver ? p->frame - numFrames : p->frame;
+            const double beats = static_cast<double> (frame) / 48000.0 * 133.0 / 60.0;
             const auto whole = static_cast<std::int64_t> (beats);
             p->valid = JackPositionBBT;
             p->bar = static_cast<std::int32_t> (whole / 4 + 1);

@@ -147,7 +147,8 @@ double JackTransportDaw::beatAt (std::int64_t frame, double rate, double bpm1, s
     return static_cast<double> (changeFrame) / rate * bpm1 / 60.0 + static_cast<double> (frame - changeFrame) / rate * bpm2 / 60.0;
 }
 
-void JackTransportDaw::timebase (jack_transport_state_t, jack_nframes_t, jack_position_t* position, int, void* self)
+void JackTransportDaw::timebase (jack_transport_state_t state, jack_nframes_t numFrames, jack_position_t* position, int newPosition,
+                                 void* self)
 {
     auto& daw = *static_cast<JackTransportDaw*> (self);
     const double rate = position->frame_rate > 0 ? position->frame_rate : 48000.0;
@@ -155,6 +156,22 @@ void JackTransportDaw::timebase (jack_transport_state_t, jack_nframes_t, jack_po
     const auto change = daw.changeAt.load();
     const double bpm = change >= 0 && frame >= change ? daw.tempo2.load() : daw.tempo1.load();
     const double beats = beatAt (frame, rate, daw.tempo1.load(), change, daw.tempo2.load());
+
+    const double beatsAtEnd = beatAt (frame + numFrames, rate, daw.tempo1.load(), change, daw.tempo2.load());
+    const bool beatInCycle = std::floor (beatsAtEnd) > std::floor (beats) || beats == std::floor (beats);
+    if (daw.holdOverOnBeats.load() && daw.hasWritten && state == JackTransportRolling && newPosition == 0 && beatInCycle)
+    {
+        position->valid = daw.lastWritten.valid;
+        position->bar = daw.lastWritten.bar;
+        position->beat = daw.lastWritten.beat;
+        position->tick = daw.lastWritten.tick;
+        position->bar_start_tick = daw.lastWritten.bar_start_tick;
+        position->beats_per_bar = daw.lastWritten.beats_per_bar;
+        position->beat_type = daw.lastWritten.beat_type;
+        position->ticks_per_beat = daw.lastWritten.ticks_per_beat;
+        position->beats_per_minute = daw.lastWritten.beats_per_minute;
+        return;
+    }
 
     position->valid = JackPositionBBT;
     position->beats_per_bar = 4.0f;
@@ -166,6 +183,8 @@ void JackTransportDaw::timebase (jack_transport_state_t, jack_nframes_t, jack_po
     position->beat = static_cast<std::int32_t> (whole % 4 + 1);
     position->tick = static_cast<std::int32_t> (std::floor ((beats - static_cast<double> (whole)) * masterTicksPerBeat));
     position->bar_start_tick = static_cast<double> ((whole / 4) * 4) * masterTicksPerBeat;
+    daw.lastWritten = *position;
+    daw.hasWritten = true;
 }
 
 } // namespace foldback::test

@@ -60,6 +60,10 @@ public:
     static constexpr double masterTicksPerBeat = 960000.0;
     /** The tempo from `fromFrame` on (a tempo change on the transport timeline). */
     void setTempoChange (std::int64_t fromFrame, double bpm);
+    /** As master, skips its write for every cycle with a beat in it, as a master that missed
+        its callback (an xrun) does: JACK moves the frame on and hands out the BBT of the
+        cycle before. Deterministic, so a test can put such a cycle on every beat. */
+    void holdOverBbtInCyclesWithBeats (bool holdOver) { holdOverOnBeats = holdOver; }
 
     /** Starts recording from the next cycle, until `frames` frames are held (at most the capacity). */
     void startRecording (std::size_t frames);
@@ -87,6 +91,9 @@ private:
     std::atomic<int> xruns { 0 };
     std::atomic<double> tempo1 { 120.0 }, tempo2 { 120.0 };
     std::atomic<std::int64_t> changeAt { -1 };
+    std::atomic<bool> holdOverOnBeats { false };
+    jack_position_t lastWritten {};   // timebase callback's: the BBT it wrote last
+    bool hasWritten = false;
 };
 
 } // namespace foldback::test
