@@ -489,7 +489,7 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     // the last BBT the master wrote: the BBT of the cycle before, or after cycles the
     // stand-in missed, the map's at a frame the transport passed in between. Such a
     // stale cycle is told apart from a wrong one, and allowed only as the take's xruns
-    // explain it. While stopped JACK asks the master only after a locate, so a BBT held
+    // explain it (so is the next cycle's BBT in a cycle the server ran twice, below). While stopped JACK asks the master only after a locate, so a BBT held
     // over at the same frame while stopped is no new stale cycle.
     auto publishedAt = [&map] (const JackTransportDaw::Cycle& cycle, std::int64_t frame)
     {
@@ -545,7 +545,12 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
                     continue;
                 const auto passed = cyclesMissedBetween (previous, cycle) ? framesPassedBetween (previous, cycle)
                                                                           : std::vector<std::int64_t> {};
-                if (heldOver || std::any_of (passed.begin(), passed.end(), [&] (std::int64_t f) { return publishedAt (cycle, f); }))
+                // After a stall the server can run one cycle twice (the same frame clock
+                // twice over); the master has by then written the BBT for the cycle after.
+                const bool ranTwice = previous.frameTime == cycle.frameTime
+                                      || (index + 1 < cycles.size() && cycles[index + 1].frameTime == cycle.frameTime);
+                if (heldOver || (ranTwice && publishedAt (cycle, cycle.frame + cycle.numFrames))
+                    || std::any_of (passed.begin(), passed.end(), [&] (std::int64_t f) { return publishedAt (cycle, f); }))
                 {
                     ++bbtStale;
                     continue;
@@ -696,14 +701,17 @@ namespace
         2-core machine can miss 256-frame cycles, and the server then hands on a client's
         output of the cycle before). When every take had them, nothing was measured, and
         saying so is the truthful result. */
-    void checkFollowedBeats (const FollowedBeats& beats, int takeXruns, int minimumOnsets, double worstAtChange)
+    void checkFollowedBeats (const FollowedBeats& beats, int takeXruns, int beatsInTake, double worstAtChange)
     {
         if (takeXruns > 0 && beats.dropped > 0)
         {
             WARN ("every take had xruns that dropped a beat: this host could not keep 256-frame cycles, so the beats were not measured");
             return;
         }
-        CHECK (beats.onsets >= minimumOnsets);
+        // The take spanned its beats, and most were recorded and heard (the rest fell in
+        // cycles the stand-in missed).
+        CHECK (beats.onsets + beats.unrecorded >= beatsInTake);
+        CHECK (beats.onsets * 2 >= beatsInTake);
         CHECK (beats.dropped == 0);
         CHECK (beats.doubled == 0);
         CHECK (beats.worstAwayFromChange <= 1.0);   // llround of the master's BBT: on its frame
