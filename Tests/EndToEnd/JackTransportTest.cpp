@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -265,19 +266,44 @@ namespace
     }
 }
 
+namespace
+{
+    /** What most transport tests stand on: a JACK dummy server at 256 frames, Foldback
+        running a session on it headless (made in the test's directory, where its audio
+        files go), and the DAW stand-in, with room for `recordSeconds`, taking Foldback's
+        "click" mix on its first port and "beats" on its second. */
+    struct TransportRig
+    {
+        TransportRig (const std::function<Session (const TempDirectory&)>& makeSession, int recordSeconds)
+        {
+            server.start();
+            foldback.emplace (directory, std::vector<std::string> { "run", writeSessionFile (directory, makeSession (directory)),
+                                                                    "--headless", "--no-auto-connect" },
+                              server.name());
+            REQUIRE (foldback->waitForStdout ("pos ", startupTimeout));
+            daw.emplace (server.name(), "daw", 2, static_cast<std::size_t> (rate) * static_cast<std::size_t> (recordSeconds));
+            REQUIRE (daw->connectFrom ("foldback:click", 0));
+            REQUIRE (daw->connectFrom ("foldback:beats", 1));
+        }
+
+        /** Foldback ends on SIGTERM with status 0. */
+        void checkCleanExit()
+        {
+            foldback->process.signal (SIGTERM);
+            CHECK (foldback->process.waitForExit (exitTimeout) == 0);
+        }
+
+        TempDirectory directory;
+        JackDummyServer server { directory.path, 256 };
+        std::optional<FoldbackRun> foldback;
+        std::optional<JackTransportDaw> daw;
+    };
+}
+
 TEST_CASE ("Under JACK sync every click and backing-track sample lands on the transport frame, through locates, stops and a DAW loop", "[e2e][jack][transport]")
 {
-    TempDirectory directory;
-    JackDummyServer server (directory.path, 256);
-    server.start();
-
-    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
-                                       "--no-auto-connect" }, server.name());
-    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
-
-    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 20);
-    REQUIRE (daw.connectFrom ("foldback:click", 0));
-    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    TransportRig rig ([] (const TempDirectory& directory) { return transportSession (directory); }, 20);
+    auto& daw = *rig.daw;
     std::this_thread::sleep_for (300ms);
 
     // Without real-time scheduling the dummy server sometimes misses a cycle (an xrun): a
@@ -331,10 +357,9 @@ TEST_CASE ("Under JACK sync every click and backing-track sample lands on the tr
 
     // Every locate landed with the rings filled there (slow sync): no underrun, ever.
     std::this_thread::sleep_for (1500ms);
-    CHECK (latestUnderruns (foldback) == 0);
+    CHECK (latestUnderruns (*rig.foldback) == 0);
 
-    foldback.process.signal (SIGTERM);
-    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+    rig.checkCleanExit();
 }
 
 TEST_CASE ("Foldback's own play starts the JACK transport under JACK sync, and its stop stops it", "[e2e][jack][transport]")
@@ -407,22 +432,14 @@ TEST_CASE ("The jack_transport tool starts, locates and stops Foldback under JAC
 
 TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click and the track on their frames", "[e2e][jack][transport][bufsize]")
 {
-    TempDirectory directory;
-    JackDummyServer server (directory.path, 256);
-    server.start();
-
-    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory)), "--headless",
-                                       "--no-auto-connect" }, server.name());
-    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
-    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 12);
-    REQUIRE (daw.connectFrom ("foldback:click", 0));
-    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    TransportRig rig ([] (const TempDirectory& directory) { return transportSession (directory); }, 12);
+    auto& daw = *rig.daw;
 
     auto bufsize = [&] (int frames)
     {
         ChildProcess tool ({ "jack_bufsize", std::to_string (frames) },
-                           { { "JACK_DEFAULT_SERVER", server.name() }, { "JACK_NO_START_SERVER", "1" } },
-                           directory.file ("jack_bufsize.out"), directory.file ("jack_bufsize.err"));
+                           { { "JACK_DEFAULT_SERVER", rig.server.name() }, { "JACK_NO_START_SERVER", "1" } },
+                           rig.directory.file ("jack_bufsize.out"), rig.directory.file ("jack_bufsize.err"));
         return tool.waitForExit (30s);
     };
 
@@ -458,28 +475,22 @@ TEST_CASE ("A jack_bufsize change mid-roll keeps Foldback running with the click
     checkTake (verdict, takeXruns);
     CHECK (verdict.clickOnsets >= 3);    // of about 6 in the take (see the sync test)
     CHECK (periods.size() >= 3);     // the recording spans three period sizes
-    CHECK (foldback.process.isRunning());
+    CHECK (rig.foldback->process.isRunning());
 
     std::this_thread::sleep_for (1500ms);
-    CHECK (latestUnderruns (foldback) == 0);
-    foldback.process.signal (SIGTERM);
-    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+    CHECK (latestUnderruns (*rig.foldback) == 0);
+    rig.checkCleanExit();
 }
 
 TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and tempo from its tempo map, across a tempo and meter change", "[e2e][jack][transport][timebase]")
 {
-    TempDirectory directory;
-    JackDummyServer server (directory.path, 256);
-    server.start();
-
-    auto session = transportSession (directory, TransportTimebase::lead);
-    session.click.tempoMap = { { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } };   // bar 3 on: 90 bpm in 3/4
-    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, session), "--headless", "--no-auto-connect" },
-                          server.name());
-    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
-    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
-    REQUIRE (daw.connectFrom ("foldback:click", 0));
-    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    TransportRig rig ([] (const TempDirectory& directory)
+                      {
+                          auto session = transportSession (directory, TransportTimebase::lead);
+                          session.click.tempoMap = { { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } };   // bar 3 on: 90 bpm in 3/4
+                          return session;
+                      }, 8);
+    auto& daw = *rig.daw;
 
     const TempoMap map ({ { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } }, rate);
     auto clickAt = [&map] (std::int64_t t) { return map.nextOnsetAtOrAfter (t, 1).sample == t; };
@@ -579,8 +590,7 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     CHECK (bbtWrong == 0);                       // never a BBT that is not the map's
     CHECK (bbtStale <= lastTakeXruns);           // and a stale one only as the xruns explain it
 
-    foldback.process.signal (SIGTERM);
-    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+    rig.checkCleanExit();
 }
 
 namespace
@@ -721,17 +731,9 @@ namespace
 
 TEST_CASE ("Following another JACK timebase master, the click lands on the master's beats, through a tempo change inside a cycle", "[e2e][jack][transport][timebase]")
 {
-    TempDirectory directory;
-    JackDummyServer server (directory.path, 256);
-    server.start();
-
     // Foldback's own map says 120 bpm; the master says 100, then 140 from a frame inside a cycle.
-    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory, TransportTimebase::follow)),
-                                       "--headless", "--no-auto-connect" }, server.name());
-    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
-    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
-    REQUIRE (daw.connectFrom ("foldback:click", 0));
-    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    TransportRig rig ([] (const TempDirectory& directory) { return transportSession (directory, TransportTimebase::follow); }, 8);
+    auto& daw = *rig.daw;
 
     const double slow = 100.0, fast = 140.0;
     const double slowBeat = rate * 60.0 / slow, fastBeat = rate * 60.0 / fast;
@@ -750,22 +752,13 @@ TEST_CASE ("Following another JACK timebase master, the click lands on the maste
     // The beat after the change may drift by at most the one cycle JACK gives no BBT inside.
     checkFollowedBeats (beats, takeXruns, 10, 256.0);
 
-    foldback.process.signal (SIGTERM);
-    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+    rig.checkCleanExit();
 }
 
 TEST_CASE ("Following, a cycle whose BBT the master did not update (as after its xrun) keeps the click on the master's beats", "[e2e][jack][transport][timebase]")
 {
-    TempDirectory directory;
-    JackDummyServer server (directory.path, 256);
-    server.start();
-
-    FoldbackRun foldback (directory, { "run", writeSessionFile (directory, transportSession (directory, TransportTimebase::follow)),
-                                       "--headless", "--no-auto-connect" }, server.name());
-    REQUIRE (foldback.waitForStdout ("pos ", startupTimeout));
-    JackTransportDaw daw (server.name(), "daw", 2, static_cast<std::size_t> (rate) * 8);
-    REQUIRE (daw.connectFrom ("foldback:click", 0));
-    REQUIRE (daw.connectFrom ("foldback:beats", 1));
+    TransportRig rig ([] (const TempDirectory& directory) { return transportSession (directory, TransportTimebase::follow); }, 8);
+    auto& daw = *rig.daw;
 
     // 100 bpm, and in every cycle with a beat in it the BBT of the cycle before: taken at
     // its word, that BBT would put each beat a period late.
@@ -778,6 +771,5 @@ TEST_CASE ("Following, a cycle whose BBT the master did not update (as after its
                                        takeXruns);
     checkFollowedBeats (beats, takeXruns, 8, 1.0);
 
-    foldback.process.signal (SIGTERM);
-    CHECK (foldback.process.waitForExit (exitTimeout) == 0);
+    rig.checkCleanExit();
 }
