@@ -131,14 +131,20 @@ namespace
                && moved <= clockMoved;
     }
 
-    /** After missed cycles, the timeline frames `after` may still carry the output or BBT of:
-        those the transport passed in between, at whole periods back from `after`. */
-    std::vector<std::int64_t> framesPassedBetween (const JackTransportDaw::Cycle& before, const JackTransportDaw::Cycle& after)
+    /** True when cycles[index] comes after cycles the stand-in missed and holds what was
+        written for a frame the transport passed in between (at whole periods back from it):
+        `holdsAt (frame)` says whether it holds that frame's output or BBT. */
+    bool heldFromMissedCycles (const std::vector<JackTransportDaw::Cycle>& cycles, std::size_t index,
+                               const std::function<bool (std::int64_t)>& holdsAt)
     {
-        std::vector<std::int64_t> frames;
+        if (index == 0 || ! cyclesMissedBetween (cycles[index - 1], cycles[index]))
+            return false;
+        const auto& before = cycles[index - 1];
+        const auto& after = cycles[index];
         for (auto f = after.frame - after.numFrames; after.numFrames > 0 && f >= before.frame + before.numFrames; f -= after.numFrames)
-            frames.push_back (f);
-        return frames;
+            if (holdsAt (f))
+                return true;
+        return false;
     }
 
     /** Checks every recorded cycle against the timeline: while rolling, a click sample exactly
@@ -176,15 +182,6 @@ namespace
                                   && impulses == previousImpulses;
             previousClicks = clicks;
             previousImpulses = impulses;
-            auto isStale = [&]
-            {
-                if (heldOver)
-                    return true;
-                if (previous == nullptr || ! cyclesMissedBetween (*previous, cycle))
-                    return false;
-                const auto passed = framesPassedBetween (*previous, cycle);
-                return std::any_of (passed.begin(), passed.end(), isRollingAt);
-            };
 
             if (rolling)
             {
@@ -202,7 +199,7 @@ namespace
                 continue;
             }
 
-            if (isStale())
+            if (heldOver || heldFromMissedCycles (cycles, index, isRollingAt))
             {
                 ++verdict.staleCycles;
                 continue;
@@ -221,6 +218,85 @@ namespace
             }
         }
         return verdict;
+    }
+
+    /** What the BBT of a recording's cycles said against a tempo map. */
+    struct BbtVerdict
+    {
+        int cyclesWithBbt = 0, wrongCycles = 0, staleCycles = 0;
+        std::string firstWrong;       // where, what was read and what was wanted
+    };
+
+    /** Whether a cycle carries the map's BBT at `frame` (1920 ticks a beat, as Foldback leads). */
+    bool carriesBbtOf (const JackTransportDaw::Cycle& cycle, const TempoMap& map, std::int64_t frame)
+    {
+        const auto expected = map.barBeatAt (frame);
+        const auto tempo = map.tempoAt (frame);
+        return cycle.bar == expected.bar && cycle.beat == expected.beat
+               && cycle.tick == static_cast<std::int32_t> (std::floor (expected.fraction * 1920.0))
+               && cycle.ticksPerBeat == 1920.0 && cycle.beatsPerBar == expected.beatsPerBar
+               && std::abs (cycle.beatsPerMinute - 60.0 / tempo.beatSeconds) < 1e-9;
+    }
+
+    /** Checks the BBT of every recorded cycle against the map at its frame, as judge() checks
+        the audio. When the master's timebase callback is missed (an xrun on this host), JACK
+        moves the frame on and keeps the last BBT the master wrote: a cycle then carries the
+        BBT of the cycle before, or after cycles the stand-in missed, the map's at a frame
+        passed in between. And after a stall the server can run one cycle twice (the same
+        frame clock twice over), the first time with the BBT the master has already written
+        for the cycle after. Such cycles are stale; any other is wrong. While stopped JACK
+        asks the master only after a locate, so a BBT held over at the same stopped frame
+        is no new stale cycle. */
+    BbtVerdict judgeBbt (const JackTransportDaw& daw, const TempoMap& map)
+    {
+        BbtVerdict verdict;
+        const auto cycles = daw.cycles();
+        for (std::size_t index = 0; index < cycles.size(); ++index)
+        {
+            const auto& cycle = cycles[index];
+            if (! cycle.bbtValid)
+                continue;
+            ++verdict.cyclesWithBbt;
+            if (carriesBbtOf (cycle, map, cycle.frame))
+                continue;
+
+            const auto* previous = index > 0 ? &cycles[index - 1] : nullptr;
+            const bool heldOver = previous != nullptr && previous->bbtValid && previous->bar == cycle.bar
+                                  && previous->beat == cycle.beat && previous->tick == cycle.tick
+                                  && previous->beatsPerMinute == cycle.beatsPerMinute && previous->beatsPerBar == cycle.beatsPerBar
+                                  && previous->ticksPerBeat == cycle.ticksPerBeat;
+            const bool stoppedThroughout = previous != nullptr && previous->state == JackTransportStopped
+                                           && cycle.state == JackTransportStopped && previous->frame == cycle.frame;
+            if (heldOver && stoppedThroughout)
+                continue;
+            const bool ranTwice = previous != nullptr
+                                  && (previous->frameTime == cycle.frameTime
+                                      || (index + 1 < cycles.size() && cycles[index + 1].frameTime == cycle.frameTime));
+            if (heldOver || (ranTwice && carriesBbtOf (cycle, map, cycle.frame + cycle.numFrames))
+                || heldFromMissedCycles (cycles, index, [&] (std::int64_t f) { return carriesBbtOf (cycle, map, f); }))
+            {
+                ++verdict.staleCycles;
+                continue;
+            }
+
+            if (verdict.wrongCycles++ == 0)
+            {
+                const auto expected = map.barBeatAt (cycle.frame);
+                verdict.firstWrong = "frame " + std::to_string (cycle.frame) + ": got " + std::to_string (cycle.bar) + "|"
+                                     + std::to_string (cycle.beat) + "|" + std::to_string (cycle.tick) + " at "
+                                     + std::to_string (cycle.beatsPerMinute) + " bpm, expected " + std::to_string (expected.bar)
+                                     + "|" + std::to_string (expected.beat) + "|"
+                                     + std::to_string (static_cast<int> (std::floor (expected.fraction * 1920.0)));
+            }
+        }
+        return verdict;
+    }
+
+    std::string describe (const BbtVerdict& v)
+    {
+        return "BBT in " + std::to_string (v.cyclesWithBbt) + " cycles, " + std::to_string (v.wrongCycles) + " wrong"
+               + (v.firstWrong.empty() ? std::string() : " (first at " + v.firstWrong + ")") + ", "
+               + std::to_string (v.staleCycles) + " stale";
     }
 
     std::string describe (const Verdict& v);
@@ -495,31 +571,12 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
     const TempoMap map ({ { 1, 120.0, 4, 4 }, { 3, 90.0, 3, 4 } }, rate);
     auto clickAt = [&map] (std::int64_t t) { return map.nextOnsetAtOrAfter (t, 1).sample == t; };
 
-    // The BBT a cycle should carry: the map's at its frame. When the server misses the
-    // master's timebase callback (an xrun on this host), JACK moves the frame on and keeps
-    // the last BBT the master wrote: the BBT of the cycle before, or after cycles the
-    // stand-in missed, the map's at a frame the transport passed in between. Such a
-    // stale cycle is told apart from a wrong one, and allowed only as the take's xruns
-    // explain it (so is the next cycle's BBT in a cycle the server ran twice, below). While stopped JACK asks the master only after a locate, so a BBT held
-    // over at the same frame while stopped is no new stale cycle.
-    auto publishedAt = [&map] (const JackTransportDaw::Cycle& cycle, std::int64_t frame)
-    {
-        const auto expected = map.barBeatAt (frame);
-        const auto tempo = map.tempoAt (frame);
-        return cycle.bar == expected.bar && cycle.beat == expected.beat
-               && cycle.tick == static_cast<std::int32_t> (std::floor (expected.fraction * 1920.0))
-               && cycle.ticksPerBeat == 1920.0 && cycle.beatsPerBar == expected.beatsPerBar
-               && std::abs (cycle.beatsPerMinute - 60.0 / tempo.beatSeconds) < 1e-9;
-    };
-
     Verdict verdict;
-    int cyclesWithBbt = 0, bbtWrong = 0, bbtStale = 0, lastTakeXruns = 0;
-    std::string firstBbtWrong;
+    BbtVerdict bbt;
+    int lastTakeXruns = 0;
     auto describeTake = [&]
     {
-        return describe (verdict) + "; BBT in " + std::to_string (cyclesWithBbt) + " cycles, " + std::to_string (bbtWrong)
-               + " wrong" + (firstBbtWrong.empty() ? std::string() : " (first at " + firstBbtWrong + ")") + ", "
-               + std::to_string (bbtStale) + " stale; " + std::to_string (lastTakeXruns) + " xruns in the take";
+        return describe (verdict) + "; " + describe (bbt) + "; " + std::to_string (lastTakeXruns) + " xruns in the take";
     };
     for (int take = 1; take <= 3; ++take)
     {
@@ -534,61 +591,19 @@ TEST_CASE ("Leading the JACK timebase, Foldback publishes bar, beat, tick and te
         REQUIRE (daw.waitForRecording (60s));
 
         verdict = judge (daw, clickAt);
-        cyclesWithBbt = bbtWrong = bbtStale = 0;
-        firstBbtWrong.clear();
-        const auto cycles = daw.cycles();
-        for (std::size_t index = 0; index < cycles.size(); ++index)
-        {
-            const auto& cycle = cycles[index];
-            if (! cycle.bbtValid)
-                continue;
-            ++cyclesWithBbt;
-            if (publishedAt (cycle, cycle.frame))
-                continue;
-            if (index > 0)
-            {
-                const auto& previous = cycles[index - 1];
-                const bool heldOver = previous.bbtValid && previous.bar == cycle.bar && previous.beat == cycle.beat
-                                      && previous.tick == cycle.tick && previous.beatsPerMinute == cycle.beatsPerMinute
-                                      && previous.beatsPerBar == cycle.beatsPerBar && previous.ticksPerBeat == cycle.ticksPerBeat;
-                if (heldOver && previous.state == JackTransportStopped && cycle.state == JackTransportStopped
-                    && previous.frame == cycle.frame)
-                    continue;
-                const auto passed = cyclesMissedBetween (previous, cycle) ? framesPassedBetween (previous, cycle)
-                                                                          : std::vector<std::int64_t> {};
-                // After a stall the server can run one cycle twice (the same frame clock
-                // twice over); the master has by then written the BBT for the cycle after.
-                const bool ranTwice = previous.frameTime == cycle.frameTime
-                                      || (index + 1 < cycles.size() && cycles[index + 1].frameTime == cycle.frameTime);
-                if (heldOver || (ranTwice && publishedAt (cycle, cycle.frame + cycle.numFrames))
-                    || std::any_of (passed.begin(), passed.end(), [&] (std::int64_t f) { return publishedAt (cycle, f); }))
-                {
-                    ++bbtStale;
-                    continue;
-                }
-            }
-            if (bbtWrong++ == 0)
-            {
-                const auto expected = map.barBeatAt (cycle.frame);
-                firstBbtWrong = "frame " + std::to_string (cycle.frame) + ": got " + std::to_string (cycle.bar) + "|"
-                                + std::to_string (cycle.beat) + "|" + std::to_string (cycle.tick) + " at "
-                                + std::to_string (cycle.beatsPerMinute) + " bpm, expected " + std::to_string (expected.bar) + "|"
-                                + std::to_string (expected.beat) + "|"
-                                + std::to_string (static_cast<int> (std::floor (expected.fraction * 1920.0)));
-            }
-        }
+        bbt = judgeBbt (daw, map);
         lastTakeXruns = daw.xrunCount() - xrunsBefore;
-        if ((takeIsExact (verdict) && bbtWrong == 0 && bbtStale == 0) || lastTakeXruns == 0)
+        if ((takeIsExact (verdict) && bbt.wrongCycles == 0 && bbt.staleCycles == 0) || lastTakeXruns == 0)
             break;
         WARN ("take " << take << " was not exact, trying again: " << describeTake());
     }
 
     WARN (describeTake());   // the figures, in the log (-s)
-    CHECK (cyclesWithBbt > 500);
+    CHECK (bbt.cyclesWithBbt > 500);
     CHECK (verdict.clickOnsets >= 3);            // of about 7 in the take (see the sync test)
     checkTake (verdict, lastTakeXruns);
-    CHECK (bbtWrong == 0);                       // never a BBT that is not the map's
-    CHECK (bbtStale <= lastTakeXruns);           // and a stale one only as the xruns explain it
+    CHECK (bbt.wrongCycles == 0);                // never a BBT that is not the map's
+    CHECK (bbt.staleCycles <= lastTakeXruns);    // and a stale one only as the xruns explain it
 
     rig.checkCleanExit();
 }
